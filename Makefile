@@ -1,0 +1,58 @@
+# The README's two commands: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+PORT ?= 8000
+
+.PHONY: run test test-sqlite test-postgres test-browser lint messages compilemessages setup db demo clean
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+compilemessages: $(VENV)/.installed
+	$(MANAGE) compilemessages --ignore='.venv' --ignore='node_modules' -v 0
+
+setup: $(VENV)/.installed compilemessages
+
+db: setup
+	$(MANAGE) migrate --noinput -v 0
+
+demo: db
+	SITE_PORT=$(PORT) $(MANAGE) load_demo
+
+run: demo
+	$(MANAGE) ensure_admin
+	@echo "Ternopil:        http://ternopil.localhost:$(PORT)/  (also http://localhost:$(PORT)/)"
+	@echo "Banská Bystrica: http://banska-bystrica.localhost:$(PORT)/"
+	@echo "Levski:          http://levski.localhost:$(PORT)/"
+	@echo "Scheduled publishing runs every minute beside the server."
+	@(while true; do $(MANAGE) publish_scheduled >/dev/null 2>&1; sleep 60; done) & \
+	  trap 'kill $$! 2>/dev/null' EXIT INT TERM; \
+	  $(MANAGE) runserver 0.0.0.0:$(PORT)
+
+test: setup
+	./scripts/system-deps
+	$(MAKE) lint test-sqlite test-postgres test-browser
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check .
+	$(MANAGE) makemigrations --check --dry-run -v 1
+
+test-sqlite: setup
+	$(PY) -m pytest -q
+
+test-postgres: setup
+	./scripts/with-postgres $(PY) -m pytest -q
+
+test-browser: setup
+	DJANGO_ALLOW_ASYNC_UNSAFE=true $(PY) -m pytest -q -m browser tests/browser
+
+messages: $(VENV)/.installed
+	./scripts/makemessages
+
+clean:
+	rm -rf $(VENV) var db.sqlite3*

@@ -1,0 +1,61 @@
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils import translation
+from django.utils.safestring import mark_safe
+from wagtail.models import Page
+
+from cms.core.extensions import render_extension_point
+from cms.core.sites import profile_for_request
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def language_versions(context):
+    """The page in each language the site offers and the page exists in (itself included).
+
+    On a Wagtail page: its live translations. Elsewhere: the same URL in each site language.
+    """
+    request = context["request"]
+    profile = profile_for_request(request)
+    names = dict(settings.LANGUAGES)
+    current = translation.get_language()
+    page = context.get("page")
+    versions = []
+    if isinstance(page, Page) and page.pk:
+        translations = page.get_translations(inclusive=True).live().select_related("locale")
+        for other in translations:
+            code = other.locale.language_code
+            url = other.get_url(request)
+            if profile.serves(code) and url:
+                versions.append((code, url))
+    else:
+        for code in profile.languages:
+            versions.append((code, translate_url(request.path, code)))
+    order = {code: index for index, code in enumerate(profile.languages)}
+    versions.sort(key=lambda item: order.get(item[0], 99))
+    return [
+        {"code": code, "name": names[code], "url": url, "current": code == current}
+        for code, url in versions
+    ]
+
+
+@register.simple_tag(takes_context=True)
+def extension_point(context, name, *args):
+    """Whatever the installed plugins registered under the extension point `name`."""
+    return mark_safe("".join(str(html) for html in render_extension_point(name, *args)))
+
+
+@register.simple_tag(takes_context=True)
+def has_messages(context):
+    """Whether flash messages may be waiting, without touching the session of a reader who
+    has none (touching it would make the page uncacheable)."""
+    request = context["request"]
+    cookies = request.COOKIES
+    return settings.SESSION_COOKIE_NAME in cookies or "messages" in cookies
+
+
+@register.filter
+def full_url(url, request):
+    return request.build_absolute_uri(url)

@@ -1,0 +1,19 @@
+from django.http import Http404
+from django.utils import translation
+from wagtail import hooks
+
+from cms.core.sites import profile_for_request
+
+
+@hooks.register("before_serve_page")
+def serve_pages_only_in_their_language(page, request, serve_args, serve_kwargs):
+    """404 for a page whose language is not the URL's, or that the site does not offer.
+
+    Wagtail falls back to the default-language page when a translation is missing; the
+    citizen would get a page in a language the URL did not ask for.
+    """
+    language = translation.get_language()
+    if not profile_for_request(request).serves(language):
+        raise Http404
+    if page.locale.language_code != language:
+        raise Http404

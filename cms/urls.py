@@ -1,0 +1,32 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.urls import include, path
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from cms.core.extensions import public_urlpatterns
+from cms.core.sitemap import sitemap_view
+from cms.core.views import RateLimitedLoginView, robots_txt
+
+urlpatterns = [
+    path("admin/login/", RateLimitedLoginView.as_view(), name="wagtailadmin_login"),
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("sitemap.xml", sitemap_view, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots_txt"),
+]
+
+urlpatterns += i18n_patterns(
+    *public_urlpatterns(),
+    path("", include(wagtail_urls)),
+    prefix_default_language=True,
+)
+
+handler404 = "cms.core.views.page_not_found"
+handler500 = "cms.core.views.server_error"
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns = static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + urlpatterns

@@ -1,0 +1,26 @@
+"""Shared fixtures: the demo municipalities are loaded once into the test database."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+
+from cms.core.profiles import all_profiles
+
+PROFILES = {profile.slug: profile for profile in all_profiles()}
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        call_command("load_demo", stdout=io.StringIO())
+
+
+@pytest.fixture
+def get(client):
+    """GET a path on one municipality's host: get("ternopil", "/uk/")."""
+
+    def _get(site_slug, path, **extra):
+        return client.get(path, headers={"host": PROFILES[site_slug].hostname}, **extra)
+
+    return _get
