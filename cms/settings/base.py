@@ -4,7 +4,6 @@ import os
 from pathlib import Path
 
 import dj_database_url
-from django.utils.translation import gettext_lazy as _
 
 from cms.core.profiles import all_profiles
 
@@ -33,6 +32,11 @@ INSTALLED_APPS = [
     "cms.home",
     "cms.pages",
     "cms.navigation",
+    "cms.accounts",
+    "cms.news",
+    "cms.archive",
+    "cms.actionplans",
+    "cms.translations",
     "fixtures",
     *INSTALLED_PLUGINS,
     "wagtail_localize",
@@ -235,12 +239,4 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
-}
-
-# Labels used in the theme for the site languages (kept here so makemessages sees them).
-LANGUAGE_LABELS = {
-    "en": _("English"),
-    "uk": _("Ukrainian"),
-    "sk": _("Slovak"),
-    "bg": _("Bulgarian"),
 }

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ActionplansConfig(AppConfig):
+    name = "cms.actionplans"
+    label = "actionplans"
+    verbose_name = _("Action plans")
