@@ -24,3 +24,14 @@ def get(client):
         return client.get(path, headers={"host": PROFILES[site_slug].hostname}, **extra)
 
     return _get
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests marked `postgres` run only when DATABASE_URL points at PostgreSQL."""
+    from django.conf import settings
+
+    if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+        skip = pytest.mark.skip(reason="needs PostgreSQL (make test-postgres)")
+        for item in items:
+            if "postgres" in item.keywords:
+                item.add_marker(skip)
