@@ -1,0 +1,274 @@
+"""The newsroom: categories, tags, the news index and the articles."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.documents import get_document_model_string
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from cms.core.blocks import BodyBlock
+from cms.core.models import BasePage
+
+
+class NewsCategory(TranslatableMixin, models.Model):
+    """A subject of news (open government, digital services, ...), in one language."""
+
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=100,
+        allow_unicode=False,
+        help_text=_("Used in addresses; the same in every language."),
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("news category")
+        verbose_name_plural = _("news categories")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["slug", "locale"], name="news_category_slug_locale")
+        ]
+
+    def __str__(self):
+        return self.name
+
+    translatable_fields = [TranslatableField("name"), SynchronizedField("slug")]
+
+
+class NewsPageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "news.NewsPage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class NewsPageForm(WagtailAdminPageForm):
+    """Offers only the categories in the article's own language."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        locale = getattr(self.instance, "locale", None) or (
+            self.parent_page.locale if self.parent_page else None
+        )
+        if locale is not None and "categories" in self.fields:
+            self.fields["categories"].queryset = NewsCategory.objects.filter(locale=locale)
+
+
+class NewsIndexPage(RoutablePageMixin, BasePage):
+    """The newsroom of one site in one language: the list of articles and its feeds."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    per_page = models.PositiveSmallIntegerField(
+        _("articles per page"),
+        default=12,
+        validators=[MinValueValidator(1), MaxValueValidator(100)],
+        help_text=_("Between 1 and 100."),
+    )
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    settings_panels = [*BasePage.settings_panels, FieldPanel("per_page")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["news.NewsPage"]
+
+    class Meta:
+        verbose_name = _("news index")
+        verbose_name_plural = _("news indexes")
+
+    def articles(self):
+        """The live, public, already published articles of this newsroom, newest first."""
+        return (
+            NewsPage.objects.child_of(self)
+            .live()
+            .public()
+            .filter(publication_date__lte=timezone.now())
+            .order_by("-publication_date", "-pk")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        from cms.news.listing import news_listing
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(news_listing(self, request))
+        return context
+
+    @path("feeds/rss/", name="rss")
+    def rss_feed(self, request):
+        from cms.news.feeds import serve_feed
+
+        return serve_feed(self, request, "rss")
+
+    @path("feeds/atom/", name="atom")
+    def atom_feed(self, request):
+        from cms.news.feeds import serve_feed
+
+        return serve_feed(self, request, "atom")
+
+    @path("feeds/<slug:category>/rss/", name="category_rss")
+    def category_rss_feed(self, request, category):
+        from cms.news.feeds import serve_feed
+
+        return serve_feed(self, request, "rss", category)
+
+    @path("feeds/<slug:category>/atom/", name="category_atom")
+    def category_atom_feed(self, request, category):
+        from cms.news.feeds import serve_feed
+
+        return serve_feed(self, request, "atom", category)
+
+
+class NewsPage(BasePage):
+    """One news article."""
+
+    publication_date = models.DateTimeField(
+        _("publication date"),
+        default=timezone.now,
+        help_text=_(
+            "Shown on the article and used to order the news. A date in the future schedules "
+            "the article: it goes live then."
+        ),
+    )
+    lead = models.TextField(
+        _("lead paragraph"), max_length=600, help_text=_("One or two sentences: the news.")
+    )
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("main image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    image_alt = models.CharField(
+        _("alternative text"),
+        max_length=250,
+        blank=True,
+        help_text=_("What the image shows, for people who cannot see it."),
+    )
+    image_caption = models.CharField(_("caption"), max_length=250, blank=True)
+    categories = ParentalManyToManyField(
+        NewsCategory, blank=True, related_name="news_pages", verbose_name=_("categories")
+    )
+    tags = ClusterTaggableManager(
+        through=NewsPageTag, blank=True, verbose_name=_("tags"), help_text=None
+    )
+
+    base_form_class = NewsPageForm
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("publication_date"),
+        FieldPanel("lead"),
+        MultiFieldPanel(
+            [FieldPanel("image"), FieldPanel("image_alt"), FieldPanel("image_caption")],
+            heading=_("Main image"),
+        ),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("categories", widget=forms.CheckboxSelectMultiple), FieldPanel("tags")],
+            heading=_("Categories and tags"),
+        ),
+        InlinePanel("related_pages", label=_("Related pages")),
+        InlinePanel("related_documents", label=_("Related documents")),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("lead"),
+        index.SearchField("body"),
+        index.FilterField("publication_date"),
+    ]
+    parent_page_types = ["news.NewsIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("news article")
+        verbose_name_plural = _("news articles")
+
+    def clean(self):
+        super().clean()
+        if self.image_id and not self.image_alt.strip():
+            raise ValidationError(
+                {"image_alt": _("Describe the image for people who cannot see it.")}
+            )
+        if self.publication_date and self.publication_date > timezone.now() and not self.go_live_at:
+            self.go_live_at = self.publication_date
+
+    def get_meta_description(self):
+        return super().get_meta_description() or self.lead
+
+    @cached_property
+    def news_index(self):
+        return NewsIndexPage.objects.parent_of(self).first()
+
+    def get_context(self, request, *args, **kwargs):
+        from cms.news.feeds import feed_links
+        from cms.news.structured_data import news_article_data, social_image_url
+
+        context = super().get_context(request, *args, **kwargs)
+        index = self.news_index
+        context.update(
+            {
+                "categories": list(self.categories.all()),
+                "tags": list(self.tags.all()),
+                "related_pages": [
+                    related.page
+                    for related in self.related_pages.select_related("page")
+                    if related.page.live
+                ],
+                "related_documents": [
+                    related.document
+                    for related in self.related_documents.select_related("document")
+                ],
+                "index_url": index.get_url(request) if index else "",
+                "feeds": feed_links(index, request) if index else [],
+                "social_image": social_image_url(self, request),
+                "structured_data": news_article_data(self, request),
+            }
+        )
+        return context
+
+
+class NewsPageRelatedPage(Orderable):
+    """A page the article points readers to."""
+
+    source = ParentalKey(NewsPage, on_delete=models.CASCADE, related_name="related_pages")
+    page = models.ForeignKey(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="+", verbose_name=_("page")
+    )
+
+    panels = [FieldPanel("page")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("related page")
+        verbose_name_plural = _("related pages")
+
+
+class NewsPageRelatedDocument(Orderable):
+    """A document the article points readers to."""
+
+    source = ParentalKey(NewsPage, on_delete=models.CASCADE, related_name="related_documents")
+    document = models.ForeignKey(
+        get_document_model_string(),
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("document"),
+    )
+
+    panels = [FieldPanel("document")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("related document")
+        verbose_name_plural = _("related documents")

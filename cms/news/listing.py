@@ -1,0 +1,128 @@
+"""The news index: filters from the query string, facets and pagination.
+
+Any query string gives a normal page or a 404: values that are malformed or unknown match
+no article, and an out-of-range or malformed page number is a 404.
+"""
+
+import re
+from urllib.parse import urlencode
+
+from django.core.paginator import InvalidPage, Paginator
+from django.db.models import Prefetch
+from django.http import Http404
+from taggit.models import Tag
+from wagtail.images import get_image_model
+
+from cms.news.feeds import feed_links
+
+FILTERS = ("category", "tag", "year")
+MAX_VALUE_LENGTH = 100
+LISTING_IMAGE = "fill-480x270"
+_SLUG = re.compile(r"^[-\w]+$")
+_YEAR = re.compile(r"^[0-9]{4}$")
+_PAGE = re.compile(r"^[0-9]{1,6}$")
+
+
+def read_filters(request):
+    """The filter values of the query string, stripped; unknown parameters are ignored."""
+    values = {}
+    for name in FILTERS:
+        value = request.GET.get(name, "").strip()
+        if value:
+            values[name] = value[: MAX_VALUE_LENGTH + 1]
+    return values
+
+
+def filter_query(filters, **changes):
+    """A query string with `filters` and `changes` (None drops a parameter)."""
+    merged = {**filters, **changes}
+    query = urlencode([(k, v) for k, v in merged.items() if v not in (None, "")])
+    return f"?{query}" if query else "?"
+
+
+def _apply(articles, filters, categories, tags):
+    """`articles` narrowed by `filters`; a value that names nothing matches nothing."""
+    valid = True
+    selected = {}
+    if "category" in filters:
+        category = categories.get(filters["category"])
+        valid &= category is not None
+        selected["category"] = category
+        if category is not None:
+            articles = articles.filter(categories=category)
+    if "tag" in filters:
+        tag = tags.get(filters["tag"])
+        valid &= tag is not None
+        selected["tag"] = tag
+        if tag is not None:
+            articles = articles.filter(tagged_items__tag=tag)
+    if "year" in filters:
+        year = filters["year"]
+        valid &= bool(_YEAR.match(year))
+        selected["year"] = year if _YEAR.match(year) else None
+        if _YEAR.match(year):
+            articles = articles.filter(publication_date__year=int(year))
+    return (articles if valid else articles.none()), selected
+
+
+def _page_number(request):
+    raw = request.GET.get("page", "1").strip() or "1"
+    if not _PAGE.match(raw):
+        raise Http404
+    return int(raw)
+
+
+def news_listing(index, request):
+    """The template context of the news index for `request`."""
+    from cms.news.models import NewsCategory
+
+    page_number = _page_number(request)
+    filters = read_filters(request)
+    published = index.articles()
+    article_ids = published.values("pk")
+    categories = {
+        category.slug: category
+        for category in NewsCategory.objects.filter(news_pages__in=article_ids)
+        .distinct()
+        .order_by("name")
+    }
+    tags = {
+        tag.slug: tag
+        for tag in Tag.objects.filter(news_newspagetag_items__content_object__in=article_ids)
+        .distinct()
+        .order_by("name")
+    }
+    years = [date.year for date in published.dates("publication_date", "year", order="DESC")]
+
+    articles, selected = _apply(published, filters, categories, tags)
+    images = get_image_model().objects.prefetch_renditions(LISTING_IMAGE)
+    articles = articles.prefetch_related(Prefetch("image", queryset=images), "categories")
+    paginator = Paginator(articles, index.per_page or 12)
+    try:
+        page = paginator.page(page_number)
+    except InvalidPage:
+        raise Http404 from None
+
+    kept = {name: value for name, value in filters.items() if name in selected}
+    return {
+        "articles": page,
+        "paginator": paginator,
+        "page_links": [
+            {"number": number, "query": filter_query(kept, page=number)}
+            if isinstance(number, int)
+            else {"number": None}
+            for number in paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
+        ],
+        "previous_query": filter_query(kept, page=page.previous_page_number())
+        if page.has_previous()
+        else None,
+        "next_query": filter_query(kept, page=page.next_page_number()) if page.has_next() else None,
+        "filters": kept,
+        "filtered": bool(kept),
+        "selected": selected,
+        "categories": list(categories.values()),
+        "tags": list(tags.values()),
+        "years": years,
+        "feeds": feed_links(index, request, selected.get("category")),
+        "index_url": index.get_url(request),
+    }
