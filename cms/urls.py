@@ -5,6 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms.accounts.urls import allauth_patterns
 from cms.core.extensions import public_urlpatterns
 from cms.core.sitemap import sitemap_view
 from cms.core.views import RateLimitedLoginView, robots_txt
@@ -18,6 +19,8 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
+    path("accounts/", include("cms.accounts.urls")),
+    path("accounts/", include(allauth_patterns)),
     *public_urlpatterns(),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -6,3 +6,9 @@ class AccountsConfig(AppConfig):
     name = "cms.accounts"
     label = "accounts"
     verbose_name = _("Accounts")
+
+    def ready(self):
+        from cms.accounts.views import erase_account, export_account
+        from cms.core import userdata
+
+        userdata.register("account", exporter=export_account, eraser=erase_account)

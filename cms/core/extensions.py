@@ -10,6 +10,10 @@ from wagtail import hooks
 AFTER_PAGE_BODY = "hromada_after_page_body"
 #: fn() -> list of URL patterns mounted inside the language prefix (`/uk/...`).
 PUBLIC_URLS = "hromada_public_urls"
+#: fn(page, request) -> short HTML beside a page in listings (a comment count, for example).
+LISTING_ITEM_META = "hromada_listing_item_meta"
+#: fn(request) -> HTML section on a signed-in citizen's account page.
+ACCOUNT_PAGE = "hromada_account_page"
 
 
 def public_urlpatterns():

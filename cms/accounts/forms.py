@@ -1,0 +1,66 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from cms.accounts.models import CitizenProfile
+
+
+class SignupExtraForm(forms.Form):
+    """The fields allauth's sign-up form adds to email and password."""
+
+    display_name = forms.CharField(
+        label=_("Display name"),
+        max_length=60,
+        help_text=_("Shown beside your comments. Use your name or a nickname."),
+        widget=forms.TextInput(attrs={"autocomplete": "nickname"}),
+    )
+
+    def clean_display_name(self):
+        return clean_display_name(self.cleaned_data["display_name"])
+
+    def signup(self, request, user):
+        CitizenProfile.objects.update_or_create(
+            user=user, defaults={"display_name": self.cleaned_data["display_name"]}
+        )
+
+
+def clean_display_name(value):
+    value = " ".join("".join(ch for ch in value if ch.isprintable()).split())
+    if len(value) < 2:
+        raise forms.ValidationError(_("Enter a name of at least 2 characters."))
+    return value
+
+
+class ProfileForm(forms.ModelForm):
+    class Meta:
+        model = CitizenProfile
+        fields = ["display_name", "email_on_reply"]
+        widgets = {"display_name": forms.TextInput(attrs={"autocomplete": "nickname"})}
+
+    def clean_display_name(self):
+        return clean_display_name(self.cleaned_data["display_name"])
+
+
+class DeleteAccountForm(forms.Form):
+    password = forms.CharField(
+        label=_("Your password"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        help_text=_("To confirm that it is you."),
+    )
+    remove_content = forms.BooleanField(
+        label=_("Also remove what I wrote (comments and other contributions)"),
+        required=False,
+        help_text=_(
+            "If you leave this unticked, your comments stay with the author shown as "
+            "“deleted account”."
+        ),
+    )
+
+    def __init__(self, user, *args, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(_("The password is not correct."))
+        return password

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from plugins.comments import admin_views
+
+urlpatterns = [
+    path("", admin_views.queue, name="queue"),
+    path("<int:comment_id>/act/", admin_views.act, name="act"),
+    path("log/", admin_views.log, name="log"),
+]

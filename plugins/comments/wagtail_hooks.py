@@ -1,0 +1,70 @@
+from django.contrib.auth.models import Permission
+from django.template.loader import render_to_string
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from cms.core.extensions import ACCOUNT_PAGE, AFTER_PAGE_BODY, LISTING_ITEM_META, PUBLIC_URLS
+from cms.core.models import CommentPolicy
+from plugins.comments import admin_urls, services, urls
+from plugins.comments.models import Comment
+from plugins.comments.rendering import render_thread
+from plugins.comments.thread import comment_count
+
+
+@hooks.register(AFTER_PAGE_BODY)
+def comment_thread(page, request):
+    return render_thread(page, request)
+
+
+@hooks.register(PUBLIC_URLS)
+def public_urls():
+    return urls.urlpatterns
+
+
+@hooks.register(LISTING_ITEM_META)
+def listing_comment_count(page, request):
+    if services.policy_for(page, request) == CommentPolicy.HIDDEN:
+        return ""
+    count = comment_count(page.pk)
+    if not count:
+        return ""
+    return render_to_string("comments/listing_count.html", {"count": count})
+
+
+@hooks.register(ACCOUNT_PAGE)
+def account_comments(request):
+    comments = (
+        Comment.objects.filter(author=request.user)
+        .exclude(status=Comment.Status.REMOVED)
+        .select_related("page")
+        .order_by("-created_at")[:10]
+    )
+    return render_to_string(
+        "comments/account_section.html", {"comments": comments}, request=request
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    return [path("comments/", include((admin_urls.urlpatterns, "comments_admin")))]
+
+
+class ModerationMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("comments.moderate_comment")
+
+
+@hooks.register("register_admin_menu_item")
+def register_moderation_menu_item():
+    return ModerationMenuItem(
+        _("Comments"), reverse("comments_admin:queue"), icon_name="comment", order=350
+    )
+
+
+@hooks.register("register_permissions")
+def register_permissions():
+    return Permission.objects.filter(
+        content_type__app_label="comments", codename="moderate_comment"
+    )
