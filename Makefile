@@ -14,6 +14,7 @@ $(VENV)/.installed: pyproject.toml
 	touch $@
 
 compilemessages: $(VENV)/.installed
+	./scripts/system-deps
 	$(MANAGE) compilemessages --ignore='.venv' --ignore='node_modules' -v 0
 
 setup: $(VENV)/.installed compilemessages
@@ -34,8 +35,9 @@ run: demo
 	  trap 'kill $$! 2>/dev/null' EXIT INT TERM; \
 	  $(MANAGE) runserver 0.0.0.0:$(PORT)
 
-test: setup
-	./scripts/system-deps
+test:
+	./scripts/system-deps --test
+	$(MAKE) setup
 	$(MAKE) lint test-sqlite test-postgres test-browser
 
 lint: $(VENV)/.installed
