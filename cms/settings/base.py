@@ -257,6 +257,13 @@ WAGTAILDOCS_DOCUMENT_MODEL = "archive.CouncilDocument"
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_MODERATION_ENABLED = True
+# Document uploads: allowed extensions and size (content is checked by cms.archive.validators).
+WAGTAILDOCS_EXTENSIONS = [
+    *("pdf", "doc", "docx", "odt", "xls", "xlsx", "ods", "csv", "txt", "rtf", "zip"),
+    *("jpg", "jpeg", "png", "gif", "webp"),
+]
+DOCUMENT_MAX_UPLOAD_BYTES = int(os.environ.get("DOCUMENT_MAX_UPLOAD_BYTES", 20 * 1024 * 1024))
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
 
 LOGGING = {
     "version": 1,

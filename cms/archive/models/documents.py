@@ -1,6 +1,9 @@
 """The archive's document model and its translatable document types."""
 
+import os
+
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -8,6 +11,9 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.documents.models import AbstractDocument
 from wagtail.models import Locale, TranslatableMixin
 from wagtail.search import index
+
+from cms.archive.slugs import document_slug
+from cms.archive.validators import validate_document_file
 
 
 class DocumentType(TranslatableMixin, models.Model):
@@ -96,6 +102,9 @@ class CouncilDocument(AbstractDocument):
         related_name="+",
         help_text=_("The archive of this site lists the document."),
     )
+    original_filename = models.CharField(
+        _("original file name"), max_length=255, blank=True, editable=False
+    )
     is_public = models.BooleanField(
         _("public"),
         default=True,
@@ -136,6 +145,27 @@ class CouncilDocument(AbstractDocument):
         verbose_name_plural = _("council documents")
         permissions = [("choose_document", "Can choose document")]
         indexes = [models.Index(fields=["site", "is_public", "date_adopted"])]
+
+    def clean(self):
+        """Validate a newly uploaded file (extension, size, content); see validators."""
+        if self.file and not getattr(self.file, "_committed", True):
+            try:
+                validate_document_file(self.file)
+            except ValidationError as error:
+                raise ValidationError({"file": error.messages}) from error
+
+    def save(self, *args, **kwargs):
+        if self.file and not getattr(self.file, "_committed", True):
+            self.original_filename = os.path.basename(self.file.name)[:255]
+        super().save(*args, **kwargs)
+
+    @property
+    def download_filename(self):
+        """The name the citizen's browser saves the file under."""
+        return self.original_filename or self.filename
+
+    def get_slug(self):
+        return document_slug(self.title, self.language)
 
     @property
     def file_format(self):

@@ -1,0 +1,168 @@
+"""The public archive of one site in one language, with a page for each document."""
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.paginator import Paginator
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q, prefetch_related_objects
+from django.http import Http404
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+from wagtail.models import Page, ReferenceIndex, Site
+from wagtail.search import index
+
+from cms.archive.listing import (
+    ArchiveFilters,
+    apply_filters,
+    facet_options,
+    ordered,
+    search,
+    site_documents,
+)
+from cms.archive.models.documents import DocumentType
+from cms.core.models import BasePage
+
+
+class DocumentArchivePage(RoutablePageMixin, BasePage):
+    """Lists the site's public documents with filters, sorting and search; serves a detail
+    page for each document at `<archive>/<id>-<slug>/`."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    documents_per_page = models.PositiveSmallIntegerField(
+        _("documents per page"),
+        default=20,
+        validators=[MinValueValidator(5), MaxValueValidator(100)],
+    )
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    settings_panels = [*BasePage.settings_panels, FieldPanel("documents_per_page")]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+    template = "archive/document_archive_page.html"
+
+    class Meta:
+        verbose_name = _("document archive")
+        verbose_name_plural = _("document archives")
+
+    def _site(self, request):
+        return Site.find_for_request(request) or self.get_site()
+
+    def document_url(self, document, base_url=None):
+        """The address of a document's page in this archive."""
+        base = base_url if base_url is not None else self.url
+        return base + self.reverse_subpage(
+            "document", args=(document.pk, document.get_slug())
+        ).lstrip("/")
+
+    @path("", name="index")
+    def index_view(self, request):
+        site = self._site(request)
+        filters = ArchiveFilters.from_querydict(request.GET)
+        types = DocumentType.for_active_language()
+        types_by_slug = {item.slug: item for item in types}
+        types_by_key = {item.translation_key: item for item in types}
+        documents = site_documents(site).select_related("document_type")
+        documents = apply_filters(documents, filters, types_by_slug)
+        search_failed = False
+        if filters.query:
+            documents, search_failed = search(documents, filters)
+        else:
+            documents = ordered(documents, filters.sort)
+        paginator = Paginator(documents, self.documents_per_page)
+        page_obj = paginator.get_page(request.GET.get("page"))
+        items = list(page_obj.object_list)
+        prefetch_related_objects(items, "tags")
+        base_url = self.get_url(request)
+        entries = [
+            {
+                "document": document,
+                "url": self.document_url(document, base_url),
+                "type": document.localized_document_type(types_by_key),
+            }
+            for document in items
+        ]
+        context = self.get_context(request)
+        context.update(
+            filters=filters,
+            filter_params=filters.as_params(),
+            types=types,
+            options=facet_options(site),
+            page_obj=page_obj,
+            paginator=paginator,
+            entries=entries,
+            search_failed=search_failed,
+            archive_url=base_url,
+            query_prefix=urlencode(filters.as_params()) + "&" if filters.as_params() else "",
+            page_range=paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1),
+        )
+        return TemplateResponse(request, self.template, context)
+
+    def _find_document(self, request, document_id):
+        document = (
+            site_documents(self._site(request))
+            .select_related("document_type")
+            .filter(pk=document_id)
+            .first()
+        )
+        if document is None:
+            raise Http404
+        return document
+
+    @re_path(r"^(\d+)/$", name="document_short")
+    def document_short_view(self, request, document_id):
+        document = self._find_document(request, document_id)
+        return redirect(self.document_url(document, self.get_url(request)), permanent=True)
+
+    @re_path(r"^(\d+)-([-a-z0-9]*)/$", name="document")
+    def document_view(self, request, document_id, slug):
+        document = self._find_document(request, document_id)
+        if slug != document.get_slug():
+            return redirect(self.document_url(document, self.get_url(request)), permanent=True)
+        context = {
+            "archive_page": self,
+            "document": document,
+            "document_type": document.localized_document_type(),
+            "used_on": self._pages_using(document, request),
+            "archive_url": self.get_url(request),
+            "canonical_url": self.document_url(document, self.get_full_url(request)),
+        }
+        return TemplateResponse(request, "archive/document_detail.html", context)
+
+    @staticmethod
+    def _pages_using(document, request):
+        """Live, public pages of this site (any of its languages) that use the document."""
+        page_type = ContentType.objects.get_for_model(Page)
+        page_ids = (
+            ReferenceIndex.get_references_to(document)
+            .filter(base_content_type=page_type)
+            .values_list("object_id", flat=True)
+        )
+        site = Site.find_for_request(request)
+        if site is None:
+            return []
+        roots = Page.objects.filter(translation_key=site.root_page.translation_key)
+        within_site = Q()
+        for root in roots:
+            within_site |= Q(path__startswith=root.path)
+        pages = (
+            Page.objects.live()
+            .public()
+            .filter(within_site, pk__in=[int(pk) for pk in page_ids])
+            .select_related("locale")
+            .order_by("title")[:50]
+        )
+        used = []
+        for page in pages:
+            url = page.get_url(request)
+            if url:
+                used.append(
+                    {"title": page.title, "url": url, "language": page.locale.language_code}
+                )
+        return used

@@ -1,0 +1,72 @@
+"""How document files are sent: safe headers, the original name, private documents."""
+
+from django.conf import settings
+from django.http import FileResponse, Http404
+from django.utils.cache import patch_cache_control
+from django.views.decorators.http import condition
+from wagtail.documents import get_document_model
+from wagtail.documents.models import document_served
+from wagtail.permissions import policy_registry
+
+#: Types a browser would run as a page or script: never shown inline, whatever the settings.
+ACTIVE_CONTENT_TYPES = {
+    "text/html",
+    "application/xhtml+xml",
+    "image/svg+xml",
+    "text/xml",
+    "application/xml",
+    "text/javascript",
+    "application/javascript",
+    "application/x-shockwave-flash",
+}
+
+
+def can_fetch_private(user, document):
+    """Signed-in editors who may use the document in the admin (citizens may not)."""
+    if not (user.is_authenticated and user.is_active):
+        return False
+    if not user.has_perm("wagtailadmin.access_admin"):
+        return False
+    policy = policy_registry.get_by_type(get_document_model())
+    return policy.user_has_any_permission_for_instance(
+        user, ["change", "choose", "delete"], document
+    )
+
+
+def serves_inline(document):
+    content_type = document.content_type.split(";")[0].strip().lower()
+    if content_type in ACTIVE_CONTENT_TYPES or "xml" in content_type or "html" in content_type:
+        return False
+    inline = getattr(settings, "WAGTAILDOCS_INLINE_CONTENT_TYPES", ["application/pdf"])
+    return content_type in inline
+
+
+def serve_document(document, request):
+    """The file as a response, or Http404 for a private document the user may not fetch."""
+    if not document.is_public and not can_fetch_private(request.user, document):
+        raise Http404
+    document_served.send(sender=get_document_model(), instance=document, request=request)
+
+    def etag(request):
+        return document.file_hash or None
+
+    @condition(etag_func=etag)
+    def send(request):
+        try:
+            handle = document.file.open("rb")
+        except (FileNotFoundError, OSError) as error:
+            raise Http404 from error
+        response = FileResponse(
+            handle,
+            as_attachment=not serves_inline(document),
+            filename=document.download_filename,
+            content_type=document.content_type,
+        )
+        response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+        response["X-Content-Type-Options"] = "nosniff"
+        if not document.is_public:
+            patch_cache_control(response, private=True, no_store=True)
+            response["Vary"] = "Cookie"
+        return response
+
+    return send(request)
