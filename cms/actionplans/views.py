@@ -1,0 +1,129 @@
+"""What the plan and commitment pages show, computed in a fixed number of queries."""
+
+from django.db.models import Prefetch
+from django.utils import translation
+
+from cms.core.sites import profile_for_request
+
+from .choices import CommitmentStatus
+from .forms import CommitmentFilterForm, apply_filters
+from .models import CommitmentPage, CommitmentPartner, Milestone, ProgressUpdate
+from .models.institutions import localized_institutions
+from .progress import annotate, local_today, plan_progress
+from .timeline import build_timeline
+
+
+def site_today(request):
+    """Today in the serving municipality's time zone."""
+    return local_today(profile_for_request(request).time_zone)
+
+
+def load_commitments(plan):
+    """The plan's live public commitments with milestones and institutions prefetched."""
+    return list(
+        CommitmentPage.objects.child_of(plan)
+        .live()
+        .public()
+        .select_related("locale", "lead_institution")
+        .prefetch_related(
+            Prefetch(
+                "milestones",
+                queryset=Milestone.objects.select_related("responsible_institution"),
+                to_attr="milestone_list",
+            ),
+            Prefetch(
+                "partners",
+                queryset=CommitmentPartner.objects.select_related("institution"),
+                to_attr="partner_list",
+            ),
+        )
+        .order_by("path")
+    )
+
+
+def prepare_commitments(commitments, today, language_code):
+    """Compute progress and status, and show institutions in `language_code`."""
+    institutions = []
+    for commitment in commitments:
+        annotate(commitment, today)
+        institutions.append(commitment.lead_institution)
+        institutions.extend(p.institution for p in commitment.partner_list)
+        institutions.extend(m.responsible_institution for m in commitment.milestone_list)
+    shown = localized_institutions(institutions, language_code)
+    for commitment in commitments:
+        commitment.lead = shown.get(commitment.lead_institution_id)
+        for partner in commitment.partner_list:
+            partner.shown_institution = shown[partner.institution_id]
+        for milestone in commitment.milestone_list:
+            milestone.responsible = shown.get(milestone.responsible_institution_id)
+        commitment.institution_ids = {
+            i.pk
+            for i in [commitment.lead, *(p.shown_institution for p in commitment.partner_list)]
+            if i is not None
+        }
+    return commitments
+
+
+def plan_context(plan, request):
+    today = site_today(request)
+    commitments = prepare_commitments(load_commitments(plan), today, translation.get_language())
+    institutions = {}
+    for commitment in commitments:
+        for institution in [
+            commitment.lead,
+            *(p.shown_institution for p in commitment.partner_list),
+        ]:
+            if institution is not None:
+                institutions[institution.pk] = institution
+    form = CommitmentFilterForm(request.GET or None, institutions.values())
+    filters = form.filters() if request.GET else {}
+    shown = apply_filters(commitments, filters)
+    counts = {status: 0 for status in CommitmentStatus.values}
+    for commitment in commitments:
+        counts[commitment.computed_status] += 1
+    return {
+        "today": today,
+        "commitments": commitments,
+        "shown_commitments": shown,
+        "filter_form": form,
+        "is_filtered": bool(filters),
+        "plan_progress": plan_progress(c.progress for c in commitments),
+        "status_counts": [
+            (status, label, counts[status])
+            for status, label in CommitmentStatus.choices
+            if counts[status]
+        ],
+        "milestone_count": sum(len(c.milestone_list) for c in commitments),
+        "overdue_count": sum(m.overdue for c in commitments for m in c.milestone_list),
+        "timeline": build_timeline(plan.period_start, plan.period_end, commitments, today),
+        "csv_url": plan.get_url(request) + plan.reverse_subpage("export_csv"),
+        "json_url": plan.get_url(request) + plan.reverse_subpage("export_json"),
+        "meetings": plan.meetings.all(),
+        "links": plan.links.all(),
+        "documents": plan.documents.select_related("document"),
+    }
+
+
+def commitment_context(commitment, request):
+    today = site_today(request)
+    commitment.milestone_list = list(
+        commitment.milestones.select_related("responsible_institution")
+    )
+    commitment.partner_list = list(commitment.partners.select_related("institution"))
+    prepare_commitments([commitment], today, translation.get_language())
+    related = [
+        item.page for item in commitment.related_pages.select_related("page") if item.page.live
+    ]
+    plan = commitment.get_parent().specific
+    return {
+        "today": today,
+        "plan": plan,
+        "milestones": commitment.milestone_list,
+        "progress_updates": ProgressUpdate.objects.filter(commitment=commitment),
+        "latest_assessment": commitment.assessments.first(),
+        "documents": commitment.documents.select_related("document"),
+        "related": related,
+        "policy_areas": commitment.policy_areas.all(),
+        "print_url": commitment.get_url(request) + commitment.reverse_subpage("print"),
+        "ogp_values": commitment.ogp_values(),
+    }
