@@ -1,0 +1,36 @@
+"""Mail to citizens about their registrations, each with the event's .ics attached."""
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from . import ical
+
+SUBJECTS = {
+    "registered": "events/emails/registered_subject.txt",
+    "waiting": "events/emails/waiting_subject.txt",
+    "promoted": "events/emails/promoted_subject.txt",
+    "cancelled": "events/emails/cancelled_subject.txt",
+}
+
+
+def send_registration_mail(registration, kind, base_url):
+    """Send the citizen the mail of `kind` (registered, waiting, promoted, cancelled) in the
+    event's language."""
+    user = registration.user
+    if not user.email:
+        return
+    event = registration.event
+    language = event.locale.language_code
+    with translation.override(language):
+        url = event.full_url or base_url
+        context = {"event": event, "registration": registration, "url": url, "user": user}
+        subject = render_to_string(SUBJECTS[kind], context).strip().replace("\n", " ")
+        body = render_to_string(f"events/emails/{kind}.txt", context)
+        message = EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email])
+        if kind != "cancelled":
+            calendar = ical.new_calendar(event.title, event.time_zone)
+            calendar.add_component(ical.event_component(event, url, language))
+            message.attach("event.ics", ical.finish(calendar, event.start), "text/calendar")
+        message.send(fail_silently=True)

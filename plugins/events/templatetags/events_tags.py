@@ -1,0 +1,137 @@
+from datetime import timedelta
+
+from django import template
+from django.utils import formats, timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+
+register = template.Library()
+
+KIND_LABELS = {
+    "consultation_deadline": lambda: _("consultation deadline"),
+    "consultation": lambda: _("consultation"),
+    "milestone": lambda: _("action plan milestone"),
+}
+
+
+@register.simple_tag
+def event_when(start, end, all_day):
+    """The date and time of an occurrence, in the active time zone, as <time> elements."""
+    tz = timezone.get_current_timezone()
+    start, end = start.astimezone(tz), end.astimezone(tz)
+    if all_day:
+        last = (end - timedelta(days=1)).date() if end > start else start.date()
+        first = start.date()
+        if last <= first:
+            return format_html(
+                '<time datetime="{}">{}</time> ({})',
+                first.isoformat(),
+                formats.date_format(first, "DATE_FORMAT"),
+                _("all day"),
+            )
+        return format_html(
+            '<time datetime="{}">{}</time> – <time datetime="{}">{}</time>',
+            first.isoformat(),
+            formats.date_format(first, "DATE_FORMAT"),
+            last.isoformat(),
+            formats.date_format(last, "DATE_FORMAT"),
+        )
+    start_text = formats.date_format(start, "DATETIME_FORMAT")
+    if end <= start:
+        return format_html('<time datetime="{}">{}</time>', start.isoformat(), start_text)
+    if end.date() == start.date():
+        end_text = formats.time_format(end, "TIME_FORMAT")
+    else:
+        end_text = formats.date_format(end, "DATETIME_FORMAT")
+    return format_html(
+        '<time datetime="{}">{}</time> – <time datetime="{}">{}</time>',
+        start.isoformat(),
+        start_text,
+        end.isoformat(),
+        end_text,
+    )
+
+
+@register.simple_tag
+def kind_label(kind):
+    """What a calendar item from another app is, for citizens ("" for events)."""
+    if kind == "event":
+        return ""
+    label = KIND_LABELS.get(kind)
+    return label() if label else kind.replace("_", " ")
+
+
+@register.simple_tag(takes_context=True)
+def webcal(context, url):
+    """The `webcal:` address of a feed (calendar apps subscribe to it)."""
+    absolute = context["request"].build_absolute_uri(url)
+    return "webcal:" + absolute.split(":", 1)[1]
+
+
+@register.simple_tag
+def url_with_query(url, **params):
+    from django.utils.http import urlencode
+
+    return f"{url}?{urlencode(params)}"
+
+
+@register.simple_tag
+def recurrence_text(event):
+    """How an event repeats, in words: "Every week until 15 December 2026"."""
+    from ..models.pages import Repeat
+
+    if not event.repeat:
+        return ""
+    if event.repeat_interval and event.repeat_interval > 1:
+        text = {
+            Repeat.DAILY: _("Every %(n)s days"),
+            Repeat.WEEKLY: _("Every %(n)s weeks"),
+            Repeat.MONTHLY: _("Every %(n)s months"),
+        }[event.repeat] % {"n": event.repeat_interval}
+    else:
+        text = Repeat(event.repeat).label
+    if event.repeat_until:
+        text = _("%(rule)s until %(date)s") % {
+            "rule": text,
+            "date": formats.date_format(event.repeat_until, "DATE_FORMAT"),
+        }
+    elif event.repeat_count:
+        text = _("%(rule)s, %(count)s times") % {"rule": text, "count": event.repeat_count}
+    excluded = event.excluded
+    if excluded:
+        text = _("%(rule)s, except %(dates)s") % {
+            "rule": text,
+            "dates": ", ".join(formats.date_format(day, "DATE_FORMAT") for day in excluded),
+        }
+    return text
+
+
+@register.simple_tag
+def event_when_text(event):
+    """The first date of an event as plain text (for emails), in the event's time zone."""
+    tz = event.tz
+    start, end = event.start.astimezone(tz), event.end.astimezone(tz)
+    if event.all_day:
+        return formats.date_format(start.date(), "DATE_FORMAT")
+    text = f"{formats.date_format(start, 'DATETIME_FORMAT')} – "
+    if start.date() == end.date():
+        return text + formats.time_format(end, "TIME_FORMAT")
+    return text + formats.date_format(end, "DATETIME_FORMAT")
+
+
+JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.filter
+def json_ld(data):
+    """`data` as a `<script type="application/ld+json">`, escaped as Django's json_script."""
+    import json
+
+    from django.core.serializers.json import DjangoJSONEncoder
+    from django.utils.safestring import mark_safe
+
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
+    return format_html(
+        '<script type="application/ld+json">{}</script>',
+        mark_safe(text.translate(JSON_SCRIPT_ESCAPES)),
+    )

@@ -1,0 +1,89 @@
+"""What an event page shows besides its fields: upcoming dates, links, JSON-LD."""
+
+from django.urls import reverse
+from django.utils import timezone
+
+from ..models import Registration
+
+UPCOMING_DATES_SHOWN = 10
+
+
+def json_ld(event, request, next_dates):
+    """schema.org `Event` data for search engines."""
+    url = request.build_absolute_uri(event.get_url(request))
+    start, end = next_dates[0] if next_dates else (event.start, event.end)
+    if event.all_day:
+        start_value = start.astimezone(event.tz).date().isoformat()
+        end_value = (end.astimezone(event.tz).date()).isoformat()
+    else:
+        start_value = start.astimezone(event.tz).isoformat()
+        end_value = end.astimezone(event.tz).isoformat()
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": event.title,
+        "url": url,
+        "startDate": start_value,
+        "endDate": end_value,
+        "eventStatus": "https://schema.org/EventScheduled",
+        "inLanguage": event.locale.language_code,
+    }
+    if event.summary:
+        data["description"] = event.summary
+    locations = []
+    if event.venue:
+        place = {"@type": "Place", "name": event.venue.name}
+        if event.venue.address:
+            place["address"] = event.venue.address
+        if event.venue.has_coordinates:
+            place["geo"] = {
+                "@type": "GeoCoordinates",
+                "latitude": float(event.venue.latitude),
+                "longitude": float(event.venue.longitude),
+            }
+        locations.append(place)
+    if event.online_url:
+        locations.append({"@type": "VirtualLocation", "url": event.online_url})
+    if locations:
+        data["location"] = locations[0] if len(locations) == 1 else locations
+    data["eventAttendanceMode"] = (
+        "https://schema.org/MixedEventAttendanceMode"
+        if event.venue and event.online_url
+        else "https://schema.org/OnlineEventAttendanceMode"
+        if event.online_url
+        else "https://schema.org/OfflineEventAttendanceMode"
+    )
+    if event.organiser:
+        data["organizer"] = {"@type": "Organization", "name": event.organiser}
+    return data
+
+
+def event_context(event, request):
+    now = timezone.now()
+    upcoming = []
+    if event.rrule:
+        for pair in event.occurrences(now, now + timezone.timedelta(days=366 * 2)):
+            upcoming.append(pair)
+            if len(upcoming) >= UPCOMING_DATES_SHOWN:
+                break
+    places_taken = None
+    if event.registration_enabled and event.capacity:
+        places_taken = Registration.objects.filter(
+            event=event, status=Registration.Status.REGISTERED
+        ).count()
+    language = event.locale.language_code
+    return {
+        "upcoming_dates": upcoming,
+        "is_past": event.last_end is not None and event.last_end < now,
+        "event_json_ld": json_ld(event, request, upcoming),
+        "related": [
+            item.page for item in event.related_pages.select_related("page") if item.page.live
+        ],
+        "registration_open": event.registration_open(now),
+        "places_left": None if places_taken is None else max(event.capacity - places_taken, 0),
+        "register_url": reverse("events:register", kwargs={"event_id": event.pk})
+        if event.registration_enabled
+        else "",
+        "ics_url": event.get_url(request) + event.reverse_subpage("ics_view"),
+        "language": language,
+    }

@@ -1,0 +1,81 @@
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.widgets import Button
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from cms.core import userdata
+from cms.core.calendar import CALENDAR_SOURCES
+from cms.core.extensions import PUBLIC_URLS
+
+from . import admin_views, urls
+from .models import EventCategory, EventPage, Venue
+from .occurrences import events_source
+from .userdata import erase_registrations, export_registrations
+
+
+class VenueViewSet(SnippetViewSet):
+    model = Venue
+    icon = "site"
+    menu_label = _("Venues")
+    list_display = ["name", "address"]
+    search_fields = ["name", "address"]
+
+
+class EventCategoryViewSet(SnippetViewSet):
+    model = EventCategory
+    icon = "tag"
+    menu_label = _("Event categories")
+    list_display = ["name"]
+
+
+register_snippet(VenueViewSet)
+register_snippet(EventCategoryViewSet)
+hooks.register(CALENDAR_SOURCES, events_source)
+userdata.register("events", exporter=export_registrations, eraser=erase_registrations)
+
+
+@hooks.register(PUBLIC_URLS)
+def public_urls():
+    return [path("", include(urls))]
+
+
+@hooks.register("register_admin_urls")
+def admin_urls():
+    return [
+        path(
+            "events/<int:page_id>/registrations/",
+            admin_views.attendees,
+            name="events_admin_attendees",
+        ),
+        path(
+            "events/<int:page_id>/registrations.csv",
+            admin_views.attendees_csv,
+            name="events_admin_attendees_csv",
+        ),
+    ]
+
+
+def _attendees_button(page, user, priority):
+    specific_class = page.specific_class
+    if specific_class is None or not issubclass(specific_class, EventPage):
+        return
+    if not page.permissions_for_user(user).can_edit():
+        return
+    yield Button(
+        _("Registrations"),
+        reverse("events_admin_attendees", args=[page.pk]),
+        icon_name="group",
+        priority=priority,
+    )
+
+
+@hooks.register("register_page_listing_more_buttons")
+def listing_buttons(page, user, next_url=None):
+    yield from _attendees_button(page, user, 45)
+
+
+@hooks.register("register_page_header_buttons")
+def header_buttons(page, user, view_name, next_url=None):
+    yield from _attendees_button(page, user, 45)
