@@ -48,7 +48,7 @@ test-sqlite: setup
 	$(PY) -m pytest -q
 
 test-postgres: setup
-	./scripts/with-postgres $(PY) -m pytest -q
+	./scripts/with-postgres ./scripts/with-redis $(PY) -m pytest -q
 
 test-browser: setup
 	DJANGO_ALLOW_ASYNC_UNSAFE=true $(PY) -m pytest -q -m browser tests/browser
