@@ -15,7 +15,8 @@ $(VENV)/.installed: pyproject.toml
 
 compilemessages: $(VENV)/.installed
 	./scripts/system-deps
-	$(MANAGE) compilemessages --ignore='.venv' --ignore='node_modules' -v 0
+	if find cms plugins themes -name '*.po' | grep -q .; then \
+	  $(MANAGE) compilemessages --ignore='.venv' --ignore='node_modules' -v 0; fi
 
 setup: $(VENV)/.installed compilemessages
 

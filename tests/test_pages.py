@@ -75,3 +75,16 @@ def test_dates_follow_the_site_time_zone(get, settings):
     assert str(timezone.get_current_timezone()) == "Europe/Sofia"
     get("banska-bystrica", "/sk/")
     assert str(timezone.get_current_timezone()) == "Europe/Bratislava"
+
+
+def test_server_error_page_is_translated_and_needs_no_database(rf, django_assert_num_queries):
+    from django.utils import translation
+
+    from cms.core.views import server_error
+
+    with translation.override("bg"), django_assert_num_queries(0):
+        response = server_error(rf.get("/bg/"))
+    html = response.content.decode()
+    assert response.status_code == 500
+    assert '<html lang="bg">' in html
+    assert "Something went wrong" not in html
