@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "cms.archive",
     "cms.actionplans",
     "cms.translations",
+    "cms.search",
     "fixtures",
     *INSTALLED_PLUGINS,
     "wagtail_localize",
@@ -193,6 +194,20 @@ if os.environ.get("ELASTICSEARCH_URL"):
         "URLS": [os.environ["ELASTICSEARCH_URL"]],
         "INDEX": os.environ.get("ELASTICSEARCH_INDEX", "hromada"),
         "TIMEOUT": 5,
+        # Lemmas are computed in Python (cms.search.lemmas): split on spaces, lowercase only.
+        "INDEX_SETTINGS": {
+            "settings": {
+                "analysis": {
+                    "analyzer": {
+                        "hromada_lemmas": {
+                            "type": "custom",
+                            "tokenizer": "whitespace",
+                            "filter": ["lowercase"],
+                        }
+                    }
+                }
+            }
+        },
     }
 
 # Background work: immediate by default, the database queue when TASKS_BACKEND=database.

@@ -1,0 +1,151 @@
+"""Running a public search: lemmatised query, site and language filters, kind facets,
+pagination, editors' promotions, and the fallback to the database backend when an
+external backend (Elasticsearch) does not answer."""
+
+import logging
+from dataclasses import dataclass, field
+
+from django.core.cache import cache
+from django.core.paginator import Paginator
+from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
+from wagtail.search.query import And, Or, PlainText
+from wagtail.search.utils import normalise_query_string
+
+from cms.core.search_sources import search_sources
+from cms.search import indexing
+from cms.search.lemmas import query_lemmas, words
+from cms.search.models import SearchEntry
+
+logger = logging.getLogger(__name__)
+
+PER_PAGE = 10
+MAX_PAGE = 100
+BACKEND_DOWN_KEY = "search:backend-down"
+BACKEND_DOWN_SECONDS = 30
+FIELDS = ["title_lemmas", "lemmas"]
+
+
+@dataclass
+class Outcome:
+    """What the search page shows."""
+
+    query: str
+    languages: tuple
+    kind: str = ""
+    total: int = 0
+    facets: list = field(default_factory=list)
+    page: object = None
+    entries: list = field(default_factory=list)
+    promotions: list = field(default_factory=list)
+    wanted: frozenset = frozenset()
+    fallback: bool = False
+
+
+def build_query(groups):
+    parts = [
+        PlainText(next(iter(group)))
+        if len(group) == 1
+        else Or([PlainText(w) for w in sorted(group)])
+        for group in groups
+    ]
+    return parts[0] if len(parts) == 1 else And(parts)
+
+
+def wanted_words(query, groups):
+    found = {word.lower() for _, _, word in words(query[:1000])}
+    for group in groups:
+        found |= group
+    return frozenset(found)
+
+
+def _run(backend, search_query, base, kind, page_number, with_fields):
+    options = {"fields": FIELDS} if with_fields else {}
+    results = backend.search(search_query, base, **options)
+    counts = dict(results.facet("kind"))
+    if kind:
+        results = backend.search(search_query, base.filter(kind=kind), **options)
+    paginator = Paginator(results, PER_PAGE)
+    page = paginator.get_page(page_number)
+    return counts, page, list(page.object_list)
+
+
+def run_search(*, query, site, languages, kind="", page_number=1):
+    """Search `site` in `languages` (a tuple of language codes)."""
+    outcome = Outcome(query=query, languages=tuple(languages), kind=kind)
+    groups = query_lemmas(query, languages)
+    if not groups:
+        return outcome
+    outcome.wanted = wanted_words(query, groups)
+    search_query = build_query(groups)
+    base = SearchEntry.objects.filter(site_id=site.pk, language__in=languages)
+    try:
+        page_number = min(max(int(page_number), 1), MAX_PAGE)
+    except (TypeError, ValueError):
+        page_number = 1
+
+    backend = get_search_backend()
+    external = ".database" not in type(backend).__module__
+    counts = page = entries = None
+    if external and not cache.get(BACKEND_DOWN_KEY):
+        try:
+            counts, page, entries = _run(backend, search_query, base, kind, page_number, True)
+        except Exception:
+            logger.warning("Search backend failed; answering from the database", exc_info=True)
+            cache.set(BACKEND_DOWN_KEY, True, BACKEND_DOWN_SECONDS)
+    if page is None:
+        outcome.fallback = external
+        counts, page, entries = _run(
+            indexing.database_backend(), search_query, base, kind, page_number, False
+        )
+
+    labels = {source.kind: source.label for source in search_sources()}
+    outcome.facets = [
+        {"kind": k, "label": labels.get(k, k), "count": counts[k], "selected": k == kind}
+        for k in sorted(counts, key=lambda k: list(labels).index(k) if k in labels else 99)
+        if counts[k]
+    ]
+    outcome.total = sum(counts.values())
+    outcome.page = page
+    outcome.entries = entries
+    if page.number == 1 and not kind:
+        outcome.promotions = promotions(query, site, languages)
+    return outcome
+
+
+def promotions(query, site, languages):
+    """Editors' picks for this query that are live, public pages of `site` in `languages`
+    (a promotion is global in Wagtail; pages of other sites are left out)."""
+    from wagtail.contrib.search_promotions.models import SearchPromotion
+
+    normalised = normalise_query_string(query)
+    if not normalised:
+        return []
+    picks = list(
+        SearchPromotion.objects.filter(query__query_string=normalised, page__isnull=False)
+        .select_related("page", "page__locale")
+        .order_by("sort_order")
+    )
+    if not picks:
+        return []
+    roots = [
+        root
+        for root in site.root_page.get_translations(inclusive=True)
+        if root.locale.language_code in languages
+    ]
+    allowed = set()
+    for root in roots:
+        allowed |= set(
+            Page.objects.descendant_of(root, inclusive=True)
+            .live()
+            .public()
+            .filter(pk__in=[pick.page_id for pick in picks])
+            .values_list("pk", flat=True)
+        )
+    kept = []
+    for pick in picks:
+        if pick.page_id in allowed:
+            parts = pick.page.get_url_parts()
+            if parts is not None:
+                kept.append({"title": pick.page.title, "url": parts[2], "pick": pick})
+    return kept

@@ -1,0 +1,52 @@
+"""Words to lemmas, the same way for indexed text and for queries, on every backend.
+
+Neither SQLite, PostgreSQL nor a stock Elasticsearch has a Ukrainian, Slovak or Bulgarian
+stemmer; simplemma (data inside the wheel) maps an inflected word to its dictionary form
+("бюджету" -> "бюджет", "akčného" -> "akčný", "общината" -> "община"). Both the index and
+the query hold lemmas, so any backend that matches whole lowercase words matches inflected
+forms.
+"""
+
+import re
+from functools import lru_cache
+
+import simplemma
+
+WORD_RE = re.compile(r"\w+(?:['’ʼ]\w+)*")
+APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'"})
+SUPPORTED = {"en", "uk", "sk", "bg"}
+MAX_QUERY_WORDS = 12
+MAX_WORD_LENGTH = 60
+
+
+def words(text):
+    """The words of `text` in order, as (start, end, word) tuples."""
+    return [(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(text or "")]
+
+
+@lru_cache(maxsize=200_000)
+def lemma(word, language):
+    """The lowercase dictionary form of `word`, without apostrophes or underscores (they
+    split words in the backends' tokenisers)."""
+    word = word.lower().translate(APOSTROPHES)
+    if language in SUPPORTED and len(word) <= MAX_WORD_LENGTH:
+        word = simplemma.lemmatize(word, lang=language)
+    return word.lower().replace("'", "").replace("_", "")
+
+
+def lemmatize(text, language):
+    """`text` as space-separated lemmas."""
+    return " ".join(filter(None, (lemma(word, language) for _, _, word in words(text))))
+
+
+def query_lemmas(text, languages):
+    """The query's words (at most MAX_QUERY_WORDS, each its lemmas in `languages`) as a
+    list of sets; punctuation and search syntax are dropped."""
+    groups = []
+    for _, _, word in words(text[:1000]):
+        group = {lemma(word, language) for language in languages} - {""}
+        if group and group not in groups:
+            groups.append(group)
+        if len(groups) == MAX_QUERY_WORDS:
+            break
+    return groups

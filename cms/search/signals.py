@@ -1,0 +1,83 @@
+"""Keeps the search index fresh: pages on publish, unpublish, delete, move and view
+restriction changes; objects of registered sources (documents...) on save and delete."""
+
+import logging
+from functools import cache
+
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import Page, PageViewRestriction
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from cms.core.search_sources import search_sources
+
+logger = logging.getLogger(__name__)
+
+
+@cache
+def source_models():
+    return {source.model.lower() for source in search_sources() if source.model}
+
+
+def on_page_published(sender, instance, **kwargs):
+    from cms.search.indexing import sync_page
+
+    sync_page(instance)
+
+
+def on_page_unpublished(sender, instance, **kwargs):
+    from cms.search.indexing import sync_page
+
+    sync_page(instance)
+
+
+def on_page_moved(sender, instance, **kwargs):
+    from cms.search.indexing import sync_subtree
+
+    sync_subtree(instance)
+
+
+def on_restriction_changed(sender, instance, **kwargs):
+    from cms.search.indexing import sync_subtree
+
+    try:
+        page = Page.objects.get(pk=instance.page_id)
+    except Page.DoesNotExist:
+        return
+    sync_subtree(page)
+
+
+def on_saved(sender, instance, raw=False, **kwargs):
+    if raw or sender._meta.label_lower not in source_models():
+        return
+    from cms.search import indexing, tasks
+
+    indexing.sync_object(instance)
+    if hasattr(instance, "file"):
+        try:
+            transaction.on_commit(lambda: tasks.extract_document_text.enqueue(instance.pk))
+        except Exception:
+            logger.exception("Could not queue text extraction for %s", instance.pk)
+
+
+def on_deleted(sender, instance, **kwargs):
+    from cms.search import indexing
+
+    if isinstance(instance, Page):
+        indexing.remove_page(instance)
+    elif sender._meta.label_lower in source_models():
+        indexing.remove_object(instance)
+
+
+def connect():
+    page_published.connect(on_page_published, dispatch_uid="search_page_published")
+    page_unpublished.connect(on_page_unpublished, dispatch_uid="search_page_unpublished")
+    post_page_move.connect(on_page_moved, dispatch_uid="search_page_moved")
+    post_save.connect(
+        on_restriction_changed, sender=PageViewRestriction, dispatch_uid="search_restriction"
+    )
+    post_delete.connect(
+        on_restriction_changed, sender=PageViewRestriction, dispatch_uid="search_restriction_d"
+    )
+    post_save.connect(on_saved, dispatch_uid="search_object_saved")
+    post_delete.connect(on_deleted, dispatch_uid="search_object_deleted")

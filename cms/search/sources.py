@@ -1,0 +1,90 @@
+"""The core's own search sources: pages, news, action plans and archive documents."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.documents import get_document_model, get_document_model_string
+from wagtail.models import Site
+
+from cms.core.profiles import all_profiles
+from cms.core.search_sources import SearchItem, SearchSource
+
+DOCUMENT_FIELDS = ("title", "description", "number", "issuing_body")
+
+
+def _site_languages(site):
+    for profile in all_profiles():
+        if profile.slug == site.site_name:
+            return profile.languages, profile.default_language
+    return (site.root_page.locale.language_code,), site.root_page.locale.language_code
+
+
+def _archive_url(document, site, language):
+    """The document's page in the site's archive in `language`, else its download URL."""
+    archive = None
+    try:
+        from cms.archive.models import DocumentArchivePage
+    except ImportError:
+        DocumentArchivePage = None
+    if DocumentArchivePage is not None:
+        roots = site.root_page.get_translations(inclusive=True)
+        for root in roots:
+            if root.locale.language_code == language:
+                archive = DocumentArchivePage.objects.descendant_of(root).live().public().first()
+                break
+    if archive is not None and hasattr(archive, "document_url"):
+        parts = archive.get_url_parts()
+        if parts is not None:
+            return archive.document_url(document, parts[2])
+    return document.url
+
+
+def document_items(document):
+    """A document is found on its own site when public; its text includes the file's."""
+    site_id = getattr(document, "site_id", None)
+    if not site_id or not getattr(document, "is_public", True):
+        return []
+    site = Site.objects.select_related("root_page__locale").filter(pk=site_id).first()
+    if site is None:
+        return []
+    languages, default = _site_languages(site)
+    language = getattr(document, "language", "")
+    language = language if language in languages else default
+    texts = [str(getattr(document, name, "") or "") for name in DOCUMENT_FIELDS[1:]]
+    extracted = getattr(document, "extracted_text", None) if document.pk else None
+    if extracted is not None:
+        texts.append(extracted.text)
+    return [
+        SearchItem(
+            site_id=site.pk,
+            language=language,
+            title=document.title,
+            text="\n".join(text for text in texts if text),
+            url=_archive_url(document, site, language),
+            date=getattr(document, "date_adopted", None) or document.created_at,
+        )
+    ]
+
+
+def all_documents():
+    return get_document_model().objects.filter(site__isnull=False).order_by("pk")
+
+
+def core_sources():
+    return [
+        SearchSource(kind="pages", label=_("Pages"), order=90, page_models=("wagtailcore.page",)),
+        SearchSource(kind="news", label=_("News"), order=10, page_models=("news.NewsPage",)),
+        SearchSource(
+            kind="documents",
+            label=_("Documents"),
+            order=20,
+            model=get_document_model_string(),
+            items=document_items,
+            queryset=all_documents,
+            result_template="search/document_result.html",
+        ),
+        SearchSource(
+            kind="plans",
+            label=_("Action plans and commitments"),
+            order=30,
+            page_models=("actionplans.ActionPlanPage", "actionplans.CommitmentPage"),
+        ),
+    ]
