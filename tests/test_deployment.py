@@ -20,14 +20,19 @@ def test_models_and_migrations_are_in_step():
 def _manage(*args, **env):
     return subprocess.run(
         [sys.executable, "manage.py", *args],
-        cwd=ROOT, capture_output=True, text=True,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
         env={**os.environ, **env},
     )
 
 
 def test_production_settings_pass_check_deploy_without_warnings():
     result = _manage(
-        "check", "--deploy", "--fail-level", "WARNING",
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
         DJANGO_SETTINGS_MODULE="cms.settings.production",
         SECRET_KEY=secrets.token_urlsafe(50),
         ALLOWED_HOSTS="ternopil.example,banskabystrica.example,levski.example",
@@ -39,9 +44,15 @@ def test_production_settings_pass_check_deploy_without_warnings():
 def test_production_refuses_to_start_without_a_secret_key():
     env = {k: v for k, v in os.environ.items() if k != "SECRET_KEY"}
     result = subprocess.run(
-        [sys.executable, "manage.py", "check"], cwd=ROOT, capture_output=True, text=True,
-        env={**env, "DJANGO_SETTINGS_MODULE": "cms.settings.production",
-             "ALLOWED_HOSTS": "ternopil.example"},
+        [sys.executable, "manage.py", "check"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={
+            **env,
+            "DJANGO_SETTINGS_MODULE": "cms.settings.production",
+            "ALLOWED_HOSTS": "ternopil.example",
+        },
     )
     assert result.returncode != 0
     assert "SECRET_KEY" in result.stderr

@@ -34,9 +34,7 @@ def test_every_demo_page_renders_in_each_of_its_languages(get):
 @pytest.mark.parametrize("slug", PROFILES)
 def test_bare_host_goes_to_the_site_language_whatever_the_browser_asks(client, slug):
     profile = PROFILES[slug]
-    response = client.get(
-        "/", headers={"host": profile.hostname, "accept-language": "en;q=1.0"}
-    )
+    response = client.get("/", headers={"host": profile.hostname, "accept-language": "en;q=1.0"})
     assert response.status_code == 302
     assert response["Location"] == f"/{profile.default_language}/"
 
@@ -121,7 +119,9 @@ def test_hreflang_alternates_are_reciprocal_and_the_switcher_leads_to_them(get):
     checked = 0
     for slug, page in _site_pages():
         html = get(slug, page.get_url_parts()[2]).content.decode()
-        alternates = dict(re.findall(r'<link rel="alternate" hreflang="(\w+)" href="([^"]+)"', html))
+        alternates = dict(
+            re.findall(r'<link rel="alternate" hreflang="(\w+)" href="([^"]+)"', html)
+        )
         own = page.locale.language_code
         assert own in alternates, page.url_path
         for language, url in alternates.items():
