@@ -1,0 +1,126 @@
+"""Public, cacheable pages: the index, a consultation, its results, open data and report.
+None of them reads the session: the answer form lives on its own never-cached view."""
+
+import json
+
+from django.http import Http404, HttpResponse
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+
+from plugins.consultations.exports import open_data, open_data_csv
+from plugins.consultations.models import ConsultationPage, ConsultationTopic, Status
+from plugins.consultations.results import results_for
+
+
+def index_context(index, request):
+    now = timezone.now()
+    consultations = (
+        ConsultationPage.objects.live()
+        .child_of(index)
+        .select_related("topic")
+        .order_by("closes_at")
+    )
+    topics = list(
+        ConsultationTopic.objects.filter(
+            locale=index.locale,
+            translation_key__in=ConsultationTopic.objects.filter(
+                pk__in=consultations.values("topic_id")
+            ).values("translation_key"),
+        )
+    )
+    chosen = None
+    slug = request.GET.get("topic", "")
+    if slug:
+        chosen = next((topic for topic in topics if topic.slug == slug), None)
+        if chosen is not None:
+            consultations = consultations.filter(topic__translation_key=chosen.translation_key)
+        else:
+            consultations = consultations.none()
+    groups = {Status.OPEN: [], Status.UPCOMING: [], Status.CLOSED: []}
+    for consultation in consultations:
+        groups[consultation.status(now)].append(consultation)
+    groups[Status.CLOSED].reverse()
+    return {
+        "open_consultations": groups[Status.OPEN],
+        "upcoming_consultations": groups[Status.UPCOMING],
+        "closed_consultations": groups[Status.CLOSED],
+        "topics": topics,
+        "chosen_topic": chosen,
+        "topic_filter_invalid": bool(slug) and chosen is None,
+    }
+
+
+def _localised(page):
+    """A linked page in the current language when it has a live translation."""
+    localized = page.localized
+    return localized if localized.live else page
+
+
+def consultation_urls(page, request):
+    base = page.get_url(request)
+    return {
+        "page": base,
+        "results": base + page.reverse_subpage("results_view"),
+        "report": base + page.reverse_subpage("report_view"),
+        "csv": base + page.reverse_subpage("results_data_view", kwargs={"fmt": "csv"}),
+        "json": base + page.reverse_subpage("results_data_view", kwargs={"fmt": "json"}),
+    }
+
+
+def consultation_context(page, request):
+    return {
+        "urls": consultation_urls(page, request),
+        "status": page.status(),
+        "respond_url": reverse("consultations_respond", args=[page.pk]),
+        "results_visible": page.results_visible(),
+        "documents": [item.document for item in page.draft_documents.select_related("document")],
+        "commitments": [
+            _localised(item.commitment.specific)
+            for item in page.shaped_commitments.select_related("commitment")
+            if item.commitment.live
+        ],
+        "has_report": page.status() == Status.CLOSED and bool(page.report_decisions()),
+    }
+
+
+def results(page, request):
+    context = {
+        "page": page,
+        "self": page,
+        "status": page.status(),
+        "results_visible": page.results_visible(),
+        "urls": consultation_urls(page, request),
+    }
+    if context["results_visible"]:
+        context["results"] = results_for(page)
+    return TemplateResponse(request, "consultations/results.html", context)
+
+
+def results_data(page, request, fmt):
+    if not page.results_visible():
+        raise Http404
+    filename = f"consultation-{page.consultation_key}-{page.locale.language_code}"
+    if fmt == "json":
+        body = json.dumps(open_data(page), ensure_ascii=False, indent=2)
+        response = HttpResponse(body, content_type="application/json; charset=utf-8")
+    else:
+        response = HttpResponse(open_data_csv(page), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+def report(page, request):
+    if page.status() != Status.CLOSED:
+        raise Http404
+    decisions = page.report_decisions()
+    context = {
+        "page": page,
+        "self": page,
+        "decisions": decisions,
+        "results": results_for(page, texts_limit=0),
+        "status": Status.CLOSED,
+        "urls": consultation_urls(page, request),
+    }
+    return TemplateResponse(request, "consultations/report.html", context)

@@ -1,0 +1,167 @@
+"""Answering a consultation: never cached, every POST answered by a redirect."""
+
+from allauth.account.models import EmailAddress
+from django.contrib.auth.views import redirect_to_login
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import translation
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
+from wagtail.models import Site
+
+from plugins.consultations.forms import ResponseForm
+from plugins.consultations.models import ConsultationPage, Respondents, Response, Status
+from plugins.consultations.receipts import receipt_path, receipt_rows, response_for_token
+from plugins.consultations.services import (
+    ConsultationClosed,
+    confirm_pending,
+    email_hash,
+    pending_for_token,
+    save_response,
+    store_pending,
+    stored_answers,
+)
+
+
+def _int_or_404(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError) as error:
+        raise Http404 from error
+
+
+def consultation_for(request, page_id):
+    """The live consultation `page_id` of this site in the URL's language, else 404."""
+    page = ConsultationPage.objects.live().filter(pk=_int_or_404(page_id)).first()
+    site = Site.find_for_request(request)
+    if page is None or site is None or page.get_site() != site:
+        raise Http404
+    return page
+
+
+def _in_language(request, page):
+    """The page in the URL's language (a redirect target when it is another version)."""
+    language = translation.get_language()
+    if page.locale.language_code == language:
+        return page
+    other = page.get_translations().live().filter(locale__language_code=language).specific().first()
+    if other is None:
+        raise Http404
+    return other
+
+
+def _verified_citizen(request):
+    user = request.user
+    if not user.is_authenticated:
+        return None
+    if not EmailAddress.objects.filter(user=user, verified=True).exists():
+        return None
+    return user
+
+
+def _closed(request, page, status=403):
+    context = {"target_page": page, "status": page.status()}
+    return render(request, "consultations/closed.html", context, status=status)
+
+
+def _base_url(request):
+    return request.build_absolute_uri("/")
+
+
+def _existing_response(page, user):
+    if user is None:
+        return None
+    lookup = {"consultation_key": page.consultation_key}
+    if page.respondents == Respondents.EMAIL:
+        lookup["email_hash"] = email_hash(user.email)
+    else:
+        lookup["user"] = user
+    return Response.objects.filter(**lookup).first()
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def respond(request, page_id):
+    found = consultation_for(request, page_id)
+    page = _in_language(request, found)
+    if page.pk != found.pk:
+        return redirect("consultations_respond", page.pk)
+    if page.status() != Status.OPEN:
+        return _closed(request, page, status=403 if request.method == "POST" else 200)
+    citizen = _verified_citizen(request)
+    if page.respondents == Respondents.CITIZENS and citizen is None:
+        if request.method == "POST" or request.user.is_authenticated:
+            context = {"target_page": page, "unverified": request.user.is_authenticated}
+            return render(request, "consultations/sign_in.html", context, status=403)
+        return redirect_to_login(request.get_full_path())
+    existing = _existing_response(page, citizen)
+    questions = page.question_list
+    initial = ResponseForm.initial_from(questions, stored_answers(existing)) if existing else {}
+    form = ResponseForm(questions, request.POST or None, initial=initial, ask_email=citizen is None)
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            try:
+                if citizen is not None:
+                    email = citizen.email if page.respondents == Respondents.EMAIL else None
+                    response, _created = save_response(
+                        page, form.answers(), user=citizen, email=email, base_url=_base_url(request)
+                    )
+                    return redirect(receipt_path(response, page.locale.language_code))
+                store_pending(
+                    page, form.answers(), form.cleaned_data["email"], base_url=_base_url(request)
+                )
+            except ConsultationClosed:
+                return _closed(request, page)
+            return redirect("consultations_check_email", page.pk)
+    context = {
+        "target_page": page,
+        "form": form,
+        "existing": existing,
+        "citizen": citizen,
+    }
+    return render(request, "consultations/respond.html", context, status=status)
+
+
+@never_cache
+def check_email(request, page_id):
+    page = _in_language(request, consultation_for(request, page_id))
+    return render(request, "consultations/check_email.html", {"target_page": page})
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def confirm(request, token):
+    pending = pending_for_token(token)
+    if pending is None or not pending.page.live:
+        return render(request, "consultations/confirm_invalid.html", status=404)
+    page = pending.page.specific
+    if request.method == "POST":
+        try:
+            response = confirm_pending(pending, base_url=_base_url(request))
+        except ConsultationClosed:
+            return _closed(request, page)
+        if response is None:
+            return render(request, "consultations/confirm_invalid.html", status=404)
+        return redirect(receipt_path(response, page.locale.language_code))
+    if page.status() != Status.OPEN:
+        return _closed(request, page, status=200)
+    return render(request, "consultations/confirm.html", {"target_page": page})
+
+
+@never_cache
+def receipt(request, token):
+    response = response_for_token(token)
+    if response is None or response.page is None:
+        raise Http404
+    page = response.page.specific
+    if not page.live:
+        raise Http404
+    context = {
+        "target_page": page,
+        "response": response,
+        "rows": receipt_rows(page, response),
+        "can_change": page.status() == Status.OPEN,
+    }
+    return render(request, "consultations/receipt.html", context)
