@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.accounts.urls import allauth_patterns
+from cms.archive import urls as archive_document_urls
 from cms.core.extensions import public_urlpatterns
 from cms.core.sitemap import sitemap_view
 from cms.core.views import RateLimitedLoginView, robots_txt
@@ -13,6 +14,7 @@ from cms.core.views import RateLimitedLoginView, robots_txt
 urlpatterns = [
     path("admin/login/", RateLimitedLoginView.as_view(), name="wagtailadmin_login"),
     path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(archive_document_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap_view, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),

@@ -41,10 +41,14 @@ def serves_inline(document):
     return content_type in inline
 
 
-def serve_document(document, request):
-    """The file as a response, or Http404 for a private document the user may not fetch."""
+def refuse_private_document(document, request):
     if not document.is_public and not can_fetch_private(request.user, document):
         raise Http404
+
+
+def serve_document(document, request):
+    """The file as a response, or Http404 for a private document the user may not fetch."""
+    refuse_private_document(document, request)
     document_served.send(sender=get_document_model(), instance=document, request=request)
 
     def etag(request):

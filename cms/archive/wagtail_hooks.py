@@ -3,13 +3,13 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from cms.archive.models import DocumentType
-from cms.archive.serving import serve_document
+from cms.archive.serving import refuse_private_document
 
 
 @hooks.register("before_serve_document", order=100)
-def serve_council_document(document, request):
-    """Runs after Wagtail's own collection view restrictions (order=100)."""
-    return serve_document(document, request)
+def hide_private_documents(document, request):
+    """404 for a private document unless an editor asks (after Wagtail's own checks)."""
+    refuse_private_document(document, request)
 
 
 class DocumentTypeViewSet(SnippetViewSet):

@@ -269,9 +269,7 @@ WAGTAIL_SITE_NAME = "Hromada"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_DOCUMENT_MODEL = "archive.CouncilDocument"
-WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
-WAGTAIL_ENABLE_UPDATE_CHECK = False
-WAGTAIL_MODERATION_ENABLED = True
+WAGTAILDOCS_DOCUMENT_FORM_CLASS = "cms.archive.forms.CouncilDocumentForm"
 # Document uploads: allowed extensions and size (content is checked by cms.archive.validators).
 WAGTAILDOCS_EXTENSIONS = [
     *("pdf", "doc", "docx", "odt", "xls", "xlsx", "ods", "csv", "txt", "rtf", "zip"),

@@ -105,6 +105,8 @@ class DocumentArchivePage(RoutablePageMixin, BasePage):
         return TemplateResponse(request, self.template, context)
 
     def _find_document(self, request, document_id):
+        if len(document_id) > 12:
+            raise Http404
         document = (
             site_documents(self._site(request))
             .select_related("document_type")

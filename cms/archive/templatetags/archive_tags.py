@@ -1,5 +1,6 @@
 from django import template
 from django.utils.html import json_script
+from django.utils.safestring import mark_safe
 
 register = template.Library()
 
@@ -26,4 +27,4 @@ def document_json_ld(document, url):
     if document.number:
         data["identifier"] = document.number
     html = json_script(data)
-    return html.replace('type="application/json"', 'type="application/ld+json"', 1)
+    return mark_safe(html.replace('type="application/json"', 'type="application/ld+json"', 1))
