@@ -82,7 +82,7 @@ def live_site():
         stderr=subprocess.DEVNULL,
     )
     try:
-        for _ in range(100):
+        for _ in range(600):  # up to a minute on a loaded machine
             try:
                 urllib.request.urlopen(f"http://127.0.0.1:{port}/robots.txt", timeout=1)
                 break
