@@ -1,0 +1,57 @@
+"""What action plans give the shared registries: milestone deadlines on the civic calendar
+and plans and commitments in the site search."""
+
+import datetime
+import zoneinfo
+
+from django.utils.translation import gettext_lazy as _
+
+from cms.core.calendar import Occurrence
+from cms.core.search_sources import SearchSource
+from cms.core.sites import profile_for_site
+
+from .models import Milestone
+
+SEARCH_SOURCE = SearchSource(
+    kind="actionplans",
+    label=_("Action plans"),
+    order=30,
+    page_models=("actionplans.ActionPlanPage", "actionplans.CommitmentPage"),
+)
+
+
+def milestones_source(site, locale, start, end):
+    """Each milestone of the site's live commitments in `locale`, on its end date."""
+    zone = zoneinfo.ZoneInfo(profile_for_site(site).time_zone)
+    root = site.root_page.get_translation_or_none(locale)
+    if root is None:
+        return []
+    milestones = (
+        Milestone.objects.filter(
+            commitment__path__startswith=root.path,
+            commitment__live=True,
+            commitment__locale=locale,
+            end_date__gte=(start.astimezone(zone) - datetime.timedelta(days=1)).date(),
+            end_date__lte=end.astimezone(zone).date(),
+        )
+        .select_related("commitment")
+        .order_by("end_date")
+    )
+    found = []
+    for milestone in milestones:
+        day_start = datetime.datetime.combine(milestone.end_date, datetime.time(), zone)
+        commitment = milestone.commitment
+        found.append(
+            Occurrence(
+                title=f"{commitment.code}: {milestone.deliverable}",
+                start=day_start,
+                end=day_start + datetime.timedelta(days=1),
+                all_day=True,
+                url=commitment.get_url(),
+                uid=f"milestone-{milestone.translation_key}-{locale.language_code}@{site.hostname}",
+                kind="milestone",
+                summary=str(milestone.get_status_display()),
+                tags=frozenset({"kind:milestone", f"status:{milestone.status}"}),
+            )
+        )
+    return found
