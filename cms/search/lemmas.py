@@ -17,6 +17,62 @@ APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'"})
 SUPPORTED = {"en", "uk", "sk", "bg"}
 MAX_QUERY_WORDS = 12
 MAX_WORD_LENGTH = 60
+MIN_STEM = 4
+# Endings left on a lemma (or on a word simplemma does not know) that still differ between
+# forms of one word: adjective and adverb endings, Bulgarian definite articles, vowels.
+ENDINGS = {
+    "uk": (
+        "ими",
+        "ого",
+        "ому",
+        "ий",
+        "ій",
+        "их",
+        "им",
+        "ою",
+        "ів",
+        "ам",
+        "ах",
+        "а",
+        "я",
+        "о",
+        "е",
+        "и",
+        "і",
+        "ь",
+        "у",
+        "ю",
+        "й",
+    ),
+    "sk": (
+        "ými",
+        "ých",
+        "ého",
+        "ému",
+        "ách",
+        "ami",
+        "ým",
+        "om",
+        "ou",
+        "ov",
+        "ej",
+        "ie",
+        "ia",
+        "ý",
+        "y",
+        "é",
+        "e",
+        "á",
+        "a",
+        "í",
+        "i",
+        "o",
+        "u",
+    ),
+    "bg": ("ията", "ият", "ите", "ът", "ят", "та", "то", "те", "ия", "а", "я", "о", "е", "и"),
+    "en": (),
+}
+ENDINGS = {key: sorted(value, key=len, reverse=True) for key, value in ENDINGS.items()}
 
 
 def words(text):
@@ -30,8 +86,17 @@ def lemma(word, language):
     split words in the backends' tokenisers)."""
     word = word.lower().translate(APOSTROPHES)
     if language in SUPPORTED and len(word) <= MAX_WORD_LENGTH:
-        word = simplemma.lemmatize(word, lang=language)
-    return word.lower().replace("'", "").replace("_", "")
+        word = simplemma.lemmatize(word, lang=language, greedy=True).lower()
+    return stem(word.replace("'", "").replace("_", ""), language)
+
+
+def stem(word, language):
+    """`word` without its longest listed ending, when at least MIN_STEM letters remain."""
+    if word.isalpha():
+        for ending in ENDINGS.get(language, ()):
+            if word.endswith(ending) and len(word) - len(ending) >= MIN_STEM:
+                return word[: -len(ending)]
+    return word
 
 
 def lemmatize(text, language):
@@ -41,9 +106,12 @@ def lemmatize(text, language):
 
 def query_lemmas(text, languages):
     """The query's words (at most MAX_QUERY_WORDS, each its lemmas in `languages`) as a
-    list of sets; punctuation and search syntax are dropped."""
+    list of sets; punctuation, search syntax and one-letter words ("з", "a", "v") are
+    dropped."""
+    found = [word for _, _, word in words(text[:1000])]
+    meaningful = [word for word in found if len(word) > 1 or word.isdigit()]
     groups = []
-    for _, _, word in words(text[:1000]):
+    for word in meaningful or found:
         group = {lemma(word, language) for language in languages} - {""}
         if group and group not in groups:
             groups.append(group)

@@ -6,6 +6,7 @@ from functools import cache
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
+from wagtail.documents import get_document_model
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -53,7 +54,7 @@ def on_saved(sender, instance, raw=False, **kwargs):
     from cms.search import indexing, tasks
 
     indexing.sync_object(instance)
-    if hasattr(instance, "file"):
+    if isinstance(instance, get_document_model()):
         try:
             transaction.on_commit(lambda: tasks.extract_document_text.enqueue(instance.pk))
         except Exception:
