@@ -5,7 +5,9 @@ from dataclasses import dataclass, field
 
 WIDTH = 960
 LABEL_WIDTH = 120
-ROW_HEIGHT = 24
+LANE_HEIGHT = 9
+BAR_HEIGHT = 7
+ROW_PADDING = 8
 TOP = 34
 RIGHT_PAD = 12
 
@@ -20,7 +22,7 @@ class Timeline:
 
 
 def build_timeline(start, end, commitments, today):
-    """Ticks per year, one row per commitment with a bar per milestone, and today's line."""
+    """Ticks per year, one row per commitment with a lane per milestone, and today's line."""
     span = max((end - start).days, 1)
     usable = WIDTH - LABEL_WIDTH - RIGHT_PAD
 
@@ -32,10 +34,10 @@ def build_timeline(start, end, commitments, today):
     for year in range(start.year + 1, end.year + 1):
         ticks.append({"x": x(datetime.date(year, 1, 1)), "label": str(year)})
     rows = []
-    for index, commitment in enumerate(commitments):
-        y = TOP + index * ROW_HEIGHT
+    y = TOP
+    for commitment in commitments:
         bars = []
-        for milestone in commitment.milestone_list:
+        for lane, milestone in enumerate(commitment.milestone_list):
             x1 = x(milestone.start_date or milestone.end_date)
             x2 = x(milestone.end_date)
             bars.append(
@@ -43,13 +45,19 @@ def build_timeline(start, end, commitments, today):
                     "milestone": milestone,
                     "x": x1,
                     "width": max(round(x2 - x1, 1), 6),
-                    "y": y + 5,
+                    "y": y + ROW_PADDING // 2 + lane * LANE_HEIGHT,
+                    "height": BAR_HEIGHT,
                 }
             )
-        rows.append({"commitment": commitment, "y": y, "text_y": y + 16, "bars": bars})
+        height = max(len(bars), 1) * LANE_HEIGHT + ROW_PADDING
+        rows.append(
+            {"commitment": commitment, "y": y, "height": height, "text_y": y + height // 2 + 4}
+        )
+        rows[-1]["bars"] = bars
+        y += height
     return Timeline(
         width=WIDTH,
-        height=TOP + len(rows) * ROW_HEIGHT + 8,
+        height=y + 8,
         ticks=ticks,
         rows=rows,
         today_x=x(today) if start <= today <= end else None,

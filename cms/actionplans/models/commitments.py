@@ -156,6 +156,9 @@ class CommitmentPage(RoutablePageMixin, BasePage):
             if getattr(self, value)
         ]
 
+    def get_cached_paths(self):
+        return ["/", "/print/"]
+
     def get_context(self, request, *args, **kwargs):
         from ..views import commitment_context
 

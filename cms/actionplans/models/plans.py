@@ -75,6 +75,9 @@ class ActionPlanPage(RoutablePageMixin, BasePage):
         if self.period_start and self.period_end and self.period_end < self.period_start:
             raise ValidationError({"period_end": _("The period cannot end before it starts.")})
 
+    def get_cached_paths(self):
+        return ["/", "/data/csv/", "/data/json/"]
+
     def get_context(self, request, *args, **kwargs):
         from ..views import plan_context
 
