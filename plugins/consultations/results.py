@@ -5,6 +5,7 @@ the counts are the same whatever language the results are read in; only labels d
 A fixed number of queries whatever the number of responses.
 """
 
+import re
 from dataclasses import dataclass, field
 
 from django.db.models import Avg, Count, F, FloatField, IntegerField, OuterRef, Subquery, Window
@@ -14,6 +15,14 @@ from plugins.consultations.models import Answer, Response
 from plugins.consultations.questions import SCALE
 
 PUBLISHED_TEXTS_SHOWN = 30
+EMAIL_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
+PHONE_NUMBER = re.compile(r"\+?\d[\d\s().-]{7,}\d")
+REDACTED = "[…]"
+
+
+def redact(text):
+    """A published answer without the email addresses and phone numbers written in it."""
+    return PHONE_NUMBER.sub(REDACTED, EMAIL_ADDRESS.sub(REDACTED, text))
 
 
 @dataclass
@@ -105,7 +114,7 @@ def _published_texts(key, question_keys, limit):
     )
     found = {}
     for question_key, pk, text in ranked:
-        found.setdefault(question_key, []).append((pk, text))
+        found.setdefault(question_key, []).append((pk, redact(text)))
     return found
 
 
