@@ -49,9 +49,10 @@ def document_items(document):
     language = getattr(document, "language", "")
     language = language if language in languages else default
     texts = [str(getattr(document, name, "") or "") for name in DOCUMENT_FIELDS[1:]]
-    extracted = getattr(document, "extracted_text", None) if document.pk else None
-    if extracted is not None:
-        texts.append(extracted.text)
+    if document.pk:
+        from cms.search.models import DocumentText
+
+        texts += DocumentText.objects.filter(document_id=document.pk).values_list("text", flat=True)
     return [
         SearchItem(
             site_id=site.pk,
