@@ -10,17 +10,22 @@ from django.views.decorators.http import require_GET
 from wagtail.admin.views.account import LoginView
 
 from cms.core.sites import profile_for_request
+from cms.translations.notfound import language_alternatives
 
 
 def page_not_found(request, exception=None):
-    """The translated 404 page, in the site's language when the URL asked for another one."""
+    """The translated 404 page, in the site's language when the URL asked for another one,
+    offering the page in the languages it is published in."""
     profile = profile_for_request(request)
-    language = translation.get_language()
-    if not profile.serves(language):
-        language = profile.default_language
+    requested = translation.get_language()
+    language = requested if profile.serves(requested) else profile.default_language
+    context = {
+        "requested_language": dict(settings.LANGUAGES).get(requested, ""),
+        "alternatives": language_alternatives(request, requested),
+    }
     with translation.override(language):
         request.LANGUAGE_CODE = language
-        return render(request, "404.html", status=404)
+        return render(request, "404.html", context, status=404)
 
 
 def server_error(request):

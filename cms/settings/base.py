@@ -6,6 +6,7 @@ from pathlib import Path
 import dj_database_url
 
 from cms.core.profiles import all_profiles
+from cms.translations.config import machine_translator_from_env
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 THEME_DIR = BASE_DIR / "themes" / os.environ.get("THEME", "default")
@@ -162,6 +163,8 @@ USE_TZ = True
 TIME_ZONE = "UTC"
 LOCALE_PATHS = [THEME_DIR / "locale"]
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+# Machine translation: off unless LIBRETRANSLATE_URL or DEEPL_AUTH_KEY is set.
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator_from_env(os.environ)
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
 STATIC_URL = "/static/"

@@ -6,3 +6,8 @@ class TranslationsConfig(AppConfig):
     name = "cms.translations"
     label = "translations"
     verbose_name = _("Translations")
+
+    def ready(self):
+        from cms.translations import signals
+
+        signals.connect()
