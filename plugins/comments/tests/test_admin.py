@@ -66,3 +66,13 @@ def test_citizens_never_reach_the_admin():
         response = client.get(path)
         assert response.status_code in (302, 403)
         assert "/admin/login/" in response.get("Location", "/admin/login/")
+
+
+def test_wagtail_moderators_group_may_moderate_comments():
+    from django.contrib.auth.models import Group
+
+    user = get_user_model().objects.create_user("mod2", "mod2@example.org", "pw")
+    user.groups.add(Group.objects.get(name="Moderators"))
+    client = Client()
+    client.force_login(user)
+    assert client.get("/admin/comments/").status_code == 200

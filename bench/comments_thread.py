@@ -1,0 +1,135 @@
+"""How long a page with a big comment thread takes to render, and in how many queries.
+
+    .venv/bin/python bench/comments_thread.py [--comments 1000] [--runs 20]
+
+Builds a throwaway SQLite database with the demo, adds N comments (40% top level, 40%
+replies, 20% replies to replies) to one page, then renders the page through Django's test
+client: anonymously (the cacheable HTML) and signed in (with the form), first page and
+oldest-first. Prints median / p95 wall time and the number of SQL queries per request.
+"""
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+
+def setup(workdir):
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.test")
+    os.environ["DATABASE_URL"] = f"sqlite:///{workdir / 'bench.sqlite3'}"
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", "--noinput", verbosity=0)
+    call_command("load_demo", stdout=open(os.devnull, "w"))
+
+
+def add_comments(page, count):
+    from django.contrib.auth import get_user_model
+
+    from plugins.comments.models import Comment
+
+    User = get_user_model()
+    authors = [User.objects.create_user(f"bench{n}", f"bench{n}@example.org") for n in range(50)]
+    site = page.get_site()
+    roots = Comment.objects.bulk_create(
+        Comment(page=page, site=site, author=authors[n % 50], text=f"Top-level comment {n} " * 8)
+        for n in range(count * 2 // 5)
+    )
+    replies = Comment.objects.bulk_create(
+        Comment(
+            page=page,
+            site=site,
+            parent=roots[n % len(roots)],
+            depth=1,
+            author=authors[(n + 7) % 50],
+            text=f"Reply {n} with https://example.org/{n}",
+        )
+        for n in range(count * 2 // 5)
+    )
+    Comment.objects.bulk_create(
+        Comment(
+            page=page,
+            site=site,
+            parent=replies[n % len(replies)],
+            depth=2,
+            author=authors[(n + 13) % 50],
+            text=f"Reply to a reply {n}",
+        )
+        for n in range(count - len(roots) - len(replies))
+    )
+    return authors[0]
+
+
+def measure(client, path, runs):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get(path, headers={"host": "ternopil.localhost"})
+    times, queries = [], 0
+    for _ in range(runs):
+        with CaptureQueriesContext(connection) as captured:
+            start = time.perf_counter()
+            response = client.get(path, headers={"host": "ternopil.localhost"})
+            times.append((time.perf_counter() - start) * 1000)
+        assert response.status_code == 200, response.status_code
+        queries = len(captured)
+    times.sort()
+    return statistics.median(times), times[max(0, int(len(times) * 0.95) - 1)], queries
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--comments", type=int, default=1000)
+    parser.add_argument("--runs", type=int, default=20)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="hromada-bench-") as workdir:
+        setup(Path(workdir))
+        from urllib.parse import urlparse
+
+        from django.test import Client
+        from django.test.utils import setup_test_environment
+
+        from cms.pages.models import StandardPage
+        from plugins.comments.models import Comment
+        from plugins.comments.thread import Thread
+
+        setup_test_environment()
+        page = StandardPage.objects.get(slug="elektronna-demokratiia", locale__language_code="uk")
+        reader = add_comments(page, args.comments)
+        total = Comment.objects.filter(page=page).count()
+        path = urlparse(page.full_url).path
+        anonymous, signed_in = Client(), Client()
+        signed_in.force_login(reader)
+
+        start = time.perf_counter()
+        for _ in range(args.runs):
+            Thread(page)
+        thread_ms = (time.perf_counter() - start) * 1000 / args.runs
+
+        print(f"{total} comments on {path}, {args.runs} runs each")
+        print(f"{'request':42} {'median ms':>10} {'p95 ms':>8} {'queries':>8}")
+        for label, client, query in [
+            ("anonymous, newest first, page 1", anonymous, ""),
+            (
+                "anonymous, oldest first, page 3",
+                anonymous,
+                "?comments_order=oldest&comments_page=3",
+            ),
+            ("signed in (form, own-comment links)", signed_in, ""),
+        ]:
+            median, p95, queries = measure(client, path + query, args.runs)
+            print(f"{label:42} {median:10.1f} {p95:8.1f} {queries:8d}")
+        print(f"{'thread built alone (fetch + tree + paging)':42} {thread_ms:10.1f}")
+
+
+if __name__ == "__main__":
+    main()
