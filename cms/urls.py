@@ -7,7 +7,6 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.accounts.urls import allauth_patterns
 from cms.archive import urls as archive_document_urls
-from cms.accounts.urls import allauth_patterns
 from cms.core.extensions import public_urlpatterns
 from cms.core.sitemap import sitemap_view
 from cms.core.views import RateLimitedLoginView, robots_txt
