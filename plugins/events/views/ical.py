@@ -55,6 +55,8 @@ def calendar_feed(index, request):
         events = events.filter(category=category)
         tags.append(f"category:{category.pk}")
     language = index.locale.language_code
+    events = list(events)
+    earliest = min([start, *(event.start for event in events)])
     for event in events:
         url = request.build_absolute_uri(event.get_url(request))
         calendar.add_component(ical.event_component(event, url, language))
@@ -64,4 +66,4 @@ def calendar_feed(index, request):
             url = request.build_absolute_uri(item.url)
             calendar.add_component(ical.occurrence_component(item, url, tz))
     filename = "calendar.ics" if category is None else f"calendar-{category.pk}.ics"
-    return _response(ical.finish(calendar, start), filename)
+    return _response(ical.finish(calendar, earliest), filename)
