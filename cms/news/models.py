@@ -219,10 +219,12 @@ class NewsPage(BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         index = self.news_index
+        categories = list(self.categories.all())
+        tags = list(self.tags.all())
         context.update(
             {
-                "categories": list(self.categories.all()),
-                "tags": list(self.tags.all()),
+                "categories": categories,
+                "tags": tags,
                 "related_pages": [
                     related.page
                     for related in self.related_pages.select_related("page")
@@ -235,7 +237,7 @@ class NewsPage(BasePage):
                 "index_url": index.get_url(request) if index else "",
                 "feeds": feed_links(index, request) if index else [],
                 "social_image": social_image_url(self, request),
-                "structured_data": news_article_data(self, request),
+                "structured_data": news_article_data(self, request, categories, tags),
             }
         )
         return context

@@ -15,7 +15,7 @@ def social_image_url(page, request):
     return request.build_absolute_uri(image.get_rendition(SOCIAL_IMAGE).url)
 
 
-def news_article_data(page, request):
+def news_article_data(page, request, categories, tags):
     language = page.locale.language_code
     organisation = {
         "@type": "GovernmentOrganization",
@@ -38,10 +38,10 @@ def news_article_data(page, request):
     image = social_image_url(page, request)
     if image:
         data["image"] = [image]
-    sections = [category.name for category in page.categories.all()]
+    sections = [category.name for category in categories]
     if sections:
         data["articleSection"] = sections
-    keywords = [tag.name for tag in page.tags.all()]
+    keywords = [tag.name for tag in tags]
     if keywords:
         data["keywords"] = keywords
     return data
