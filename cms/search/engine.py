@@ -3,6 +3,7 @@ pagination, editors' promotions, and the fallback to the database backend when a
 external backend (Elasticsearch) does not answer."""
 
 import logging
+from collections import Counter
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
@@ -59,6 +60,56 @@ def wanted_words(query, groups):
     return frozenset(found)
 
 
+def fts5_expression(groups):
+    """An FTS5 MATCH expression; lemmas hold only word characters, so quoting is safe."""
+    parts = []
+    for group in groups:
+        terms = " OR ".join(f'"{word}"' for word in sorted(group))
+        parts.append(f"({terms})" if len(group) > 1 else terms)
+    return "{body} : (" + " AND ".join(parts) + ")"
+
+
+def _run_sqlite(groups, base, kind, page_number):
+    """Wagtail's SQLite backend ranks each match in a correlated subquery (seconds at
+    50,000 entries); FTS5 ranks them natively in one query over the same index table."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import connection
+
+    filters_sql, filter_params = base.values("pk").query.sql_with_params()
+    content_type = ContentType.objects.get_for_model(SearchEntry).pk
+    sql = (
+        "SELECT se.id, se.kind FROM wagtailsearch_indexentry_fts f "
+        "JOIN wagtailsearch_indexentry ie ON ie.id = f.rowid "
+        "JOIN search_searchentry se ON se.id = CAST(ie.object_id AS INTEGER) "
+        "WHERE wagtailsearch_indexentry_fts MATCH %s AND ie.content_type_id = %s "
+        f"AND se.id IN ({filters_sql}) "
+        "ORDER BY bm25(wagtailsearch_indexentry_fts), se.id DESC"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [fts5_expression(groups), content_type, *filter_params])
+        rows = cursor.fetchall()
+    counts = Counter(row[1] for row in rows)
+    ids = [row[0] for row in rows if not kind or row[1] == kind]
+    page = Paginator(ids, PER_PAGE).get_page(page_number)
+    loaded = SearchEntry.objects.in_bulk(list(page.object_list))
+    return counts, page, [loaded[pk] for pk in page.object_list if pk in loaded]
+
+
+_fts = {}
+
+
+def _sqlite_fts_available():
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        return False
+    if connection.alias not in _fts:
+        from modelsearch.backends.database.sqlite.utils import fts5_available, fts_table_exists
+
+        _fts[connection.alias] = fts5_available() and fts_table_exists()
+    return _fts[connection.alias]
+
+
 def _run(backend, search_query, base, kind, page_number, with_fields):
     options = {"fields": FIELDS} if with_fields else {}
     results = backend.search(search_query, base, **options)
@@ -95,9 +146,12 @@ def run_search(*, query, site, languages, kind="", page_number=1):
             cache.set(BACKEND_DOWN_KEY, True, BACKEND_DOWN_SECONDS)
     if page is None:
         outcome.fallback = external
-        counts, page, entries = _run(
-            indexing.database_backend(), search_query, base, kind, page_number, False
-        )
+        if _sqlite_fts_available():
+            counts, page, entries = _run_sqlite(groups, base, kind, page_number)
+        else:
+            counts, page, entries = _run(
+                indexing.database_backend(), search_query, base, kind, page_number, False
+            )
 
     labels = {source.kind: source.label for source in search_sources()}
     outcome.facets = [
