@@ -84,14 +84,24 @@ def commitment_status(milestones, today):
     return CommitmentStatus.NOT_STARTED
 
 
-def annotate(commitment, today):
-    """Set `progress`, `computed_status` on a commitment and `overdue` on its milestones,
-    from milestones already loaded (prefetched) in `commitment.milestone_list`."""
+def status_labels():
+    """The status names in the active language, translated once per page, not per row."""
+    return {
+        "milestone": {value: str(label) for value, label in MilestoneStatus.choices},
+        "commitment": {value: str(label) for value, label in CommitmentStatus.choices},
+    }
+
+
+def annotate(commitment, today, labels=None):
+    """Set `progress`, `computed_status` on a commitment and `overdue` and `status_label` on
+    its milestones, from milestones already loaded in `commitment.milestone_list`."""
+    labels = labels or status_labels()
     milestones = commitment.milestone_list
     for milestone in milestones:
         milestone.overdue = is_overdue(milestone, today)
+        milestone.status_label = labels["milestone"].get(milestone.status, milestone.status)
     commitment.progress = commitment_progress(milestones)
     commitment.computed_status = commitment_status(milestones, today)
-    commitment.computed_status_label = CommitmentStatus(commitment.computed_status).label
+    commitment.computed_status_label = labels["commitment"][commitment.computed_status]
     commitment.dom_id = f"commitment-{commitment.pk}"
     return commitment

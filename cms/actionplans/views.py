@@ -9,7 +9,7 @@ from .choices import CommitmentStatus
 from .forms import CommitmentFilterForm, apply_filters
 from .models import CommitmentPage, CommitmentPartner, Milestone, ProgressUpdate
 from .models.institutions import localized_institutions
-from .progress import annotate, local_today, plan_progress
+from .progress import annotate, local_today, plan_progress, status_labels
 from .timeline import build_timeline
 
 
@@ -44,8 +44,9 @@ def load_commitments(plan):
 def prepare_commitments(commitments, today, language_code):
     """Compute progress and status, and show institutions in `language_code`."""
     institutions = []
+    labels = status_labels()
     for commitment in commitments:
-        annotate(commitment, today)
+        annotate(commitment, today, labels)
         institutions.append(commitment.lead_institution)
         institutions.extend(p.institution for p in commitment.partner_list)
         institutions.extend(m.responsible_institution for m in commitment.milestone_list)

@@ -51,7 +51,12 @@ class FormFields(HTMLParser):
 
 @pytest.fixture
 def admin_client(client, django_user_model):
+    from wagtail.users.models import UserProfile
+
     user = django_user_model.objects.create_superuser("planner", "planner@example.org", "pw")
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "en"
+    profile.save()
     client.force_login(user)
     return client
 
