@@ -23,14 +23,15 @@ def archive_urls(document):
     return urls
 
 
-def purge_document_pages(sender, instance, **kwargs):
-    if not apps.is_installed("wagtail.contrib.frontend_cache"):
-        return
-    from wagtail.contrib.frontend_cache.utils import PurgeBatch
+def purge_urls(urls):
+    from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
 
-    batch = PurgeBatch()
-    batch.add_urls(archive_urls(instance))
-    batch.purge()
+    purge_urls_from_cache(urls)
+
+
+def purge_document_pages(sender, instance, **kwargs):
+    if apps.is_installed("wagtail.contrib.frontend_cache"):
+        purge_urls(archive_urls(instance))
 
 
 def connect():

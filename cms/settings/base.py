@@ -272,7 +272,7 @@ WAGTAIL_SITE_NAME = "Hromada"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_DOCUMENT_MODEL = "archive.CouncilDocument"
-WAGTAILDOCS_DOCUMENT_FORM_CLASS = "cms.archive.forms.CouncilDocumentForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "cms.archive.forms.CouncilDocumentForm"
 # Document uploads: allowed extensions and size (content is checked by cms.archive.validators).
 WAGTAILDOCS_EXTENSIONS = [
     *("pdf", "doc", "docx", "odt", "xls", "xlsx", "ods", "csv", "txt", "rtf", "zip"),

@@ -11,6 +11,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.documents.models import AbstractDocument
 from wagtail.models import Locale, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.archive.slugs import document_slug
 from cms.archive.validators import validate_document_file
@@ -28,11 +29,19 @@ class DocumentType(TranslatableMixin, models.Model):
     sort_order = models.PositiveSmallIntegerField(_("order in lists"), default=0)
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("sort_order")]
+    translatable_fields = [
+        TranslatableField("name"),
+        SynchronizedField("slug"),
+        SynchronizedField("sort_order"),
+    ]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("document type")
         verbose_name_plural = _("document types")
         ordering = ["sort_order", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["locale", "slug"], name="archive_type_slug_per_locale")
+        ]
 
     def __str__(self):
         return self.name
