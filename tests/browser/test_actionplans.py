@@ -34,12 +34,12 @@ def test_filters_work_without_javascript(live_site, browser):
         page.goto(live_site.url("ternopil", "/en/ogp-action-plan-2021-2023/"))
         total = page.locator(".ap-commitment").count()
         page.select_option("#id_value", "participation")
-        page.click("button[type=submit]")
+        page.click(".ap-filters button[type=submit]")
         assert "value=participation" in page.url
         shown = page.locator(".ap-commitment").count()
         assert 0 < shown < total
         assert page.locator("progress").first.is_visible()
-        page.click("summary")
+        page.click(".timeline__table summary")
         assert page.locator(".timeline__table table").is_visible()
     finally:
         context.close()
