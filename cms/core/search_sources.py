@@ -6,9 +6,7 @@ kind (the facet a citizen filters by) by registering a `SearchSource` in its
 
     from cms.core.search_sources import SearchSource, register_search_source
 
-    register_search_source(
-        SearchSource(kind="events", label=_("Events"), order=50, page_models=("events.EventPage",))
-    )
+    register_search_source(SearchSource(kind="events", order=50, page_models=("events.EventPage",)))
 
 Pages are found through their own `search_fields`; `page_models` only names their kind
 (pages of no registered kind are found as plain "pages"). Content that is not a page names
@@ -40,10 +38,12 @@ class SearchItem:
 
 @dataclass(frozen=True)
 class SearchSource:
-    """A kind of searchable content. `label` is translatable and plural ("News")."""
+    """A kind of searchable content. `label` is translatable and plural ("News"); left
+    out, the search app names the common kinds itself (pages, news, documents, plans,
+    consultations, events)."""
 
     kind: str
-    label: object
+    label: object = None
     order: int = 100
     page_models: tuple = ()
     model: str | None = None

@@ -17,6 +17,7 @@ from cms.core.search_sources import search_sources
 from cms.search import indexing
 from cms.search.lemmas import query_lemmas, words
 from cms.search.models import SearchEntry
+from cms.search.sources import kind_label
 
 logger = logging.getLogger(__name__)
 
@@ -153,7 +154,7 @@ def run_search(*, query, site, languages, kind="", page_number=1):
                 indexing.database_backend(), search_query, base, kind, page_number, False
             )
 
-    labels = {source.kind: source.label for source in search_sources()}
+    labels = {source.kind: kind_label(source) for source in search_sources()}
     outcome.facets = [
         {"kind": k, "label": labels.get(k, k), "count": counts[k], "selected": k == kind}
         for k in sorted(counts, key=lambda k: list(labels).index(k) if k in labels else 99)

@@ -8,6 +8,18 @@ from cms.core.profiles import all_profiles
 from cms.core.search_sources import SearchItem, SearchSource
 
 DOCUMENT_FIELDS = ("title", "description", "number", "issuing_body")
+KIND_LABELS = {
+    "pages": _("Pages"),
+    "news": _("News"),
+    "documents": _("Documents"),
+    "plans": _("Action plans and commitments"),
+    "consultations": _("Consultations"),
+    "events": _("Events"),
+}
+
+
+def kind_label(source):
+    return source.label or KIND_LABELS.get(source.kind, source.kind)
 
 
 def _site_languages(site):

@@ -13,6 +13,7 @@ from cms.core.search_sources import DEFAULT_RESULT_TEMPLATE, search_sources
 from cms.core.sites import profile_for_request
 from cms.search.engine import run_search
 from cms.search.highlight import highlight_title, snippet
+from cms.search.sources import kind_label
 
 MAX_QUERY_CHARS = 200
 FALLBACK_CACHE_SECONDS = 0
@@ -39,7 +40,7 @@ def _results(outcome, language_names):
                 "entry": entry,
                 "title": highlight_title(entry.title, entry.language, outcome.wanted),
                 "snippet": snippet(entry.text, entry.language, outcome.wanted),
-                "kind_label": source.label if source else entry.kind,
+                "kind_label": kind_label(source) if source else entry.kind,
                 "language_name": language_names.get(entry.language, entry.language),
                 "template": source.result_template if source else DEFAULT_RESULT_TEMPLATE,
             }

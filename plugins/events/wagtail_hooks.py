@@ -8,6 +8,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from cms.core import userdata
 from cms.core.calendar import CALENDAR_SOURCES
 from cms.core.extensions import PUBLIC_URLS
+from cms.core.search_sources import SearchSource, register_search_source
 
 from . import admin_views, urls
 from .models import EventCategory, EventPage, Venue
@@ -34,6 +35,7 @@ register_snippet(VenueViewSet)
 register_snippet(EventCategoryViewSet)
 hooks.register(CALENDAR_SOURCES, events_source)
 userdata.register("events", exporter=export_registrations, eraser=erase_registrations)
+register_search_source(SearchSource(kind="events", order=50, page_models=("events.EventPage",)))
 
 
 @hooks.register(PUBLIC_URLS)
