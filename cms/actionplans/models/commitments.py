@@ -13,6 +13,7 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from cms.core.models import BasePage
 
@@ -132,6 +133,10 @@ class CommitmentPage(RoutablePageMixin, BasePage):
     ]
     parent_page_types = ["actionplans.ActionPlanPage"]
     subpage_types = []
+    override_translatable_fields = [
+        SynchronizedField("code"),
+        SynchronizedField("budget_currency"),
+    ]
 
     class Meta:
         verbose_name = _("commitment")
