@@ -4,6 +4,7 @@ from django import template
 from django.utils import formats, timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 register = template.Library()
 
@@ -82,21 +83,24 @@ def recurrence_text(event):
 
     if not event.repeat:
         return ""
-    if event.repeat_interval and event.repeat_interval > 1:
+    n = event.repeat_interval or 1
+    if n > 1:
         text = {
-            Repeat.DAILY: _("Every %(n)s days"),
-            Repeat.WEEKLY: _("Every %(n)s weeks"),
-            Repeat.MONTHLY: _("Every %(n)s months"),
-        }[event.repeat] % {"n": event.repeat_interval}
+            Repeat.DAILY: ngettext("Every %(n)s day", "Every %(n)s days", n),
+            Repeat.WEEKLY: ngettext("Every %(n)s week", "Every %(n)s weeks", n),
+            Repeat.MONTHLY: ngettext("Every %(n)s month", "Every %(n)s months", n),
+        }[event.repeat] % {"n": n}
     else:
-        text = Repeat(event.repeat).label
+        text = str(Repeat(event.repeat).label)
     if event.repeat_until:
         text = _("%(rule)s until %(date)s") % {
             "rule": text,
             "date": formats.date_format(event.repeat_until, "DATE_FORMAT"),
         }
     elif event.repeat_count:
-        text = _("%(rule)s, %(count)s times") % {"rule": text, "count": event.repeat_count}
+        text = ngettext(
+            "%(rule)s, %(count)s time", "%(rule)s, %(count)s times", event.repeat_count
+        ) % {"rule": text, "count": event.repeat_count}
     excluded = event.excluded
     if excluded:
         text = _("%(rule)s, except %(dates)s") % {
