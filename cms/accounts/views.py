@@ -46,11 +46,7 @@ def account_home(request):
 @never_cache
 @login_required
 def my_data(request):
-    return render(
-        request,
-        "accounts/my_data.html",
-        {"form": DeleteAccountForm(request.user), "sources": userdata.sources()},
-    )
+    return render(request, "accounts/my_data.html", {"form": DeleteAccountForm(request.user)})
 
 
 @require_GET
@@ -87,7 +83,7 @@ def delete_account(request):
     return render(
         request,
         "accounts/my_data.html",
-        {"form": form, "sources": userdata.sources()},
+        {"form": form},
         status=400 if request.method == "POST" else 200,
     )
 

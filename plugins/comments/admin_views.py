@@ -33,7 +33,7 @@ def queue(request):
     _require_moderator(request)
     show = request.GET.get("show") if request.GET.get("show") in FILTERS else "review"
     comments = Comment.objects.select_related(
-        "author", "author__citizen_profile", "page", "site", "author__comment_block"
+        "author", "author__citizen_profile", "page", "page__locale", "site", "author__comment_block"
     ).prefetch_related(Prefetch("reports", queryset=CommentReport.objects.order_by("pk")))
     if FILTERS[show]:
         comments = comments.filter(status__in=FILTERS[show])
@@ -43,6 +43,13 @@ def queue(request):
     comments = comments.order_by("-created_at")
     page_obj = Paginator(comments, 50).get_page(request.GET.get("p"))
     blocked = set(BlockedCitizen.objects.values_list("user_id", flat=True))
+    for comment in page_obj:
+        if comment.is_visible and comment.site:
+            language = comment.page.locale.language_code
+            comment.answer_url = (
+                f"{comment.site.root_url}/{language}/comments/{comment.page_id}/new/"
+                f"?reply_to={comment.pk}"
+            )
     context = {
         "page_obj": page_obj,
         "show": show,

@@ -21,9 +21,12 @@ def moderator_client():
 def test_queue_lists_comments_waiting_for_review(moderator_client):
     page = make_page(moderation="pre")
     make_comment(page, make_citizen(), "Please review me", status=Comment.Status.PENDING)
+    published = make_comment(page, make_citizen(), "Answer me publicly")
     response = moderator_client.get("/admin/comments/")
     assert response.status_code == 200
     assert "Please review me" in response.content.decode()
+    everything = moderator_client.get("/admin/comments/?show=all").content.decode()
+    assert f"/uk/comments/{page.pk}/new/?reply_to={published.pk}" in everything
 
 
 def test_hide_with_reason_and_block_are_logged(moderator_client):
