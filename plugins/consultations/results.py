@@ -8,7 +8,7 @@ A fixed number of queries whatever the number of responses.
 import re
 from dataclasses import dataclass, field
 
-from django.db.models import Avg, Count, F, FloatField, IntegerField, OuterRef, Subquery, Window
+from django.db.models import Avg, Case, Count, F, FloatField, IntegerField, Value, When, Window
 from django.db.models.functions import Cast, Round, RowNumber
 
 from plugins.consultations.models import Answer, Response
@@ -61,13 +61,15 @@ def _respondents_per_question(key):
     )
 
 
-def choice_rows(key):
-    """[{question_key, choice_key, count, percent}]: percent of the question's respondents."""
-    respondents = Subquery(
-        _respondents_per_question(key)
-        .filter(question_key=OuterRef("question_key"))
-        .values("respondents")[:1],
-        output_field=IntegerField(),
+def choice_rows(key, respondents):
+    """[{question_key, choice_key, count, percent}]: percent of the question's respondents
+    (`respondents`: {question key: number of respondents}, from the database too)."""
+    if not respondents:
+        return []
+    denominator = Case(
+        *(When(question_key=question, then=Value(float(n))) for question, n in respondents.items()),
+        default=Value(None),
+        output_field=FloatField(),
     )
     return list(
         Answer.objects.filter(consultation_key=key)
@@ -75,12 +77,7 @@ def choice_rows(key):
         .order_by()
         .values("question_key", "choice_key")
         .annotate(count=Count("id"))
-        .annotate(
-            percent=Round(
-                Cast(F("count"), FloatField()) * 100.0 / Cast(respondents, FloatField()),
-                precision=1,
-            )
-        )
+        .annotate(percent=Round(Cast(F("count"), FloatField()) * 100.0 / denominator, precision=1))
         .values("question_key", "choice_key", "count", "percent")
     )
 
@@ -125,7 +122,9 @@ def results_for(page, texts_limit=PUBLISHED_TEXTS_SHOWN):
     respondents = {
         row["question_key"]: row["respondents"] for row in _respondents_per_question(key)
     }
-    counts = {(row["question_key"], row["choice_key"]): row for row in choice_rows(key)}
+    counts = {
+        (row["question_key"], row["choice_key"]): row for row in choice_rows(key, respondents)
+    }
     averages = _averages(key, [q.key for q in questions if q.kind == SCALE])
     published = [q.key for q in questions if q.is_text and q.publish_answers]
     texts = _published_texts(key, published, texts_limit) if texts_limit else {}
