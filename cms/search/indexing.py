@@ -54,20 +54,29 @@ def database_backend():
     return get_search_backend(DATABASE_BACKEND)
 
 
-def push(entries):
-    """Send `entries` to every backend; mark them pending where an external one failed."""
+def push(entries, retrying=False):
+    """Send `entries` to every backend; mark them pending where an external one failed
+    (or is known to be down: then it is not waited for again until a retry)."""
     entries = list(entries)
     if not entries:
         return True
+    from django.core.cache import cache
+
+    from cms.search.engine import BACKEND_DOWN_KEY
+
     ok = True
     for name in backend_names():
-        backend = get_search_backend(name)
+        external = not _is_database(name)
+        if external and cache.get(BACKEND_DOWN_KEY) and not retrying:
+            ok = False
+            continue
         try:
-            backend.add_bulk(SearchEntry, entries)
+            get_search_backend(name).add_bulk(SearchEntry, entries)
         except Exception:
-            if _is_database(name):
+            if not external:
                 raise
             logger.warning("Search backend %r unreachable; indexing will be retried", name)
+            cache.set(BACKEND_DOWN_KEY, True, 30)
             ok = False
     SearchEntry.objects.filter(pk__in=[e.pk for e in entries]).update(index_pending=not ok)
     return ok
@@ -93,7 +102,7 @@ def process_pending(limit=500):
     """Retry indexing of pending entries; returns how many are still pending."""
     pending = list(SearchEntry.objects.filter(index_pending=True).order_by("pk")[:limit])
     if pending:
-        push(pending)
+        push(pending, retrying=True)
     return SearchEntry.objects.filter(index_pending=True).count()
 
 
