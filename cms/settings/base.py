@@ -161,7 +161,11 @@ WAGTAIL_I18N_ENABLED = True
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "UTC"
-LOCALE_PATHS = [THEME_DIR / "locale"]
+# The theme's strings, and Slovak and Bulgarian for wagtail-localize's editor (upstream: 3-4%).
+LOCALE_PATHS = [
+    THEME_DIR / "locale",
+    BASE_DIR / "cms" / "translations" / "editor_catalog" / "locale",
+]
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 # Machine translation: off unless LIBRETRANSLATE_URL or DEEPL_AUTH_KEY is set.
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator_from_env(os.environ)
