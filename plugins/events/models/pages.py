@@ -18,6 +18,7 @@ from cms.core.models import BasePage
 from cms.core.sites import profile_for_site
 
 from .. import recurrence
+from ..forms import EventPageForm
 
 
 class EventIndexPage(RoutablePageMixin, BasePage):
@@ -161,6 +162,7 @@ class EventPage(RoutablePageMixin, BasePage):
         ),
     ]
     search_fields = [*BasePage.search_fields, index.SearchField("summary")]
+    base_form_class = EventPageForm
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
 
