@@ -65,9 +65,14 @@ class NewsFeed(Feed):
         return xml_text(self.profile.name(self.language))
 
     def items(self, obj):
+        from cms.news.models import NewsCategory
+
+        self.translations = NewsCategory.translations_in(obj.locale_id)
         articles = obj.articles()
         if self.category is not None:
-            articles = articles.filter(categories=self.category)
+            articles = articles.filter(
+                categories__translation_key=self.category.translation_key
+            ).distinct()
         return articles.prefetch_related("categories")[:FEED_SIZE]
 
     def item_title(self, item):
@@ -93,7 +98,10 @@ class NewsFeed(Feed):
         return max(filter(None, [item.last_published_at, item.publication_date]))
 
     def item_categories(self, item):
-        return [xml_text(category.name) for category in item.categories.all()]
+        from cms.news.models import localized_categories
+
+        categories = localized_categories(item.categories.all(), self.translations)
+        return [xml_text(category.name) for category in categories]
 
 
 def category_for(index, slug):

@@ -49,7 +49,9 @@ def _apply(articles, filters, categories, tags):
         valid &= category is not None
         selected["category"] = category
         if category is not None:
-            articles = articles.filter(categories=category)
+            articles = articles.filter(
+                categories__translation_key=category.translation_key
+            ).distinct()
     if "tag" in filters:
         tag = tags.get(filters["tag"])
         valid &= tag is not None
@@ -74,18 +76,15 @@ def _page_number(request):
 
 def news_listing(index, request):
     """The template context of the news index for `request`."""
-    from cms.news.models import NewsCategory
+    from cms.news.models import NewsCategory, localized_categories
 
     page_number = _page_number(request)
     filters = read_filters(request)
     published = index.articles()
     article_ids = published.values("pk")
-    categories = {
-        category.slug: category
-        for category in NewsCategory.objects.filter(news_pages__in=article_ids)
-        .distinct()
-        .order_by("name")
-    }
+    translations = NewsCategory.translations_in(index.locale_id)
+    used = NewsCategory.objects.filter(news_pages__in=article_ids).distinct()
+    categories = {category.slug: category for category in localized_categories(used, translations)}
     tags = {
         tag.slug: tag
         for tag in Tag.objects.filter(news_newspagetag_items__content_object__in=article_ids)
@@ -102,6 +101,9 @@ def news_listing(index, request):
         page = paginator.page(page_number)
     except InvalidPage:
         raise Http404 from None
+    page.object_list = list(page.object_list)
+    for article in page.object_list:
+        article.shown_categories = localized_categories(article.categories.all(), translations)
 
     kept = {name: value for name, value in filters.items() if name in selected}
     return {

@@ -47,7 +47,26 @@ class NewsCategory(TranslatableMixin, models.Model):
     def __str__(self):
         return self.name
 
+    @classmethod
+    def translations_in(cls, locale_id):
+        """{translation key: category} of every category in the language `locale_id`."""
+        return {c.translation_key: c for c in cls.objects.filter(locale_id=locale_id)}
+
     translatable_fields = [TranslatableField("name"), SynchronizedField("slug")]
+
+
+def localized_categories(categories, translations):
+    """`categories` in the language of `translations` where translated, each subject once.
+
+    An article translated from another language may still point at the source's categories.
+    """
+    shown, seen = [], set()
+    for category in categories:
+        category = translations.get(category.translation_key, category)
+        if category.translation_key not in seen:
+            seen.add(category.translation_key)
+            shown.append(category)
+    return sorted(shown, key=lambda category: category.name)
 
 
 class NewsPageTag(TaggedItemBase):
@@ -83,6 +102,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     settings_panels = [*BasePage.settings_panels, FieldPanel("per_page")]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["news.NewsPage"]
+    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("news index")
@@ -219,7 +239,9 @@ class NewsPage(BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         index = self.news_index
-        categories = list(self.categories.all())
+        categories = localized_categories(
+            self.categories.all(), NewsCategory.translations_in(self.locale_id)
+        )
         tags = list(self.tags.all())
         context.update(
             {

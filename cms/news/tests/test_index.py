@@ -52,6 +52,7 @@ def test_newest_first_paginated(get, newsroom):
     second = get("ternopil", path(newsroom) + "?page=2")
     assert titles(second) == ["Трамваї 2023", "Бюджет 2023"]
     assert 'rel="prev"' in second.content.decode()
+    assert "<title>Test news, " in second.content.decode()
 
 
 @pytest.mark.parametrize(
@@ -193,3 +194,16 @@ def test_index_renders_in_the_same_number_of_queries_for_10_or_1000_articles(
         response = get("ternopil", path(large) + "?category=test-bulk&tag=masovo&page=84")
     assert response.status_code == 200
     assert len(titles(response)) == 1000 - 83 * 12
+
+
+def test_a_translated_article_still_pointing_at_source_categories_shows_them_translated(get):
+    index = demo_index("ternopil", "en")
+    uk_category = make_category("digital-transformation", "Цифрова трансформація", "uk")
+    make_article(index, "Translated with old categories", categories=[uk_category])
+    response = get("ternopil", path(index) + "?category=digital-transformation")
+    assert "Translated with old categories" in titles(response)
+    card = (
+        response.content.decode().split("Translated with old categories")[1].split("</article>")[0]
+    )
+    assert ">Digital transformation</a>" in card
+    assert "Цифрова трансформація" not in response.content.decode()
