@@ -129,6 +129,10 @@ def main():
             median, p95, queries = measure(client, path + query, args.runs)
             print(f"{label:42} {median:10.1f} {p95:8.1f} {queries:8d}")
         print(f"{'thread built alone (fetch + tree + paging)':42} {thread_ms:10.1f}")
+        plain = StandardPage.objects.get(slug="vidkryte-vriaduvannia", locale__language_code="uk")
+        median, p95, queries = measure(anonymous, urlparse(plain.full_url).path, args.runs)
+        label = "for comparison: a page without a thread"
+        print(f"{label:42} {median:10.1f} {p95:8.1f} {queries:8d}")
 
 
 if __name__ == "__main__":
