@@ -55,8 +55,6 @@ def test_month_view_is_an_accessible_table_with_links_to_other_months(get):
 
 
 def test_past_view_lists_past_events_newest_first(get):
-    html = get("ternopil", "/uk/events/past/").content.decode()
-    assert "Концепції цифрової трансформації" not in html or True
     old = make_event(calendar_for("uk"), "Минуле слухання", timezone.now() - timedelta(days=10))
     older = make_event(calendar_for("uk"), "Давнє слухання", timezone.now() - timedelta(days=40))
     html = get("ternopil", "/uk/events/past/").content.decode()
