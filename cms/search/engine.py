@@ -36,6 +36,7 @@ class Outcome:
     languages: tuple
     kind: str = ""
     total: int = 0
+    total_all: int = 0
     facets: list = field(default_factory=list)
     page: object = None
     entries: list = field(default_factory=list)
@@ -70,30 +71,57 @@ def fts5_expression(groups):
     return "{body} : (" + " AND ".join(parts) + ")"
 
 
+class _RankedIds:
+    """The ids of the matches in FTS5 rank order, fetched one slice at a time (for the
+    paginator), with the total already known from the facet counts."""
+
+    def __init__(self, sql, params, total):
+        self.sql, self.params, self.total = sql, params, total
+
+    def count(self):
+        return self.total
+
+    def __len__(self):
+        return self.total
+
+    def __getitem__(self, window):
+        from django.db import connection
+
+        start, stop = window.start or 0, window.stop
+        with connection.cursor() as cursor:
+            cursor.execute(f"{self.sql} LIMIT %s OFFSET %s", [*self.params, stop - start, start])
+            return [row[0] for row in cursor.fetchall()]
+
+
 def _run_sqlite(groups, base, kind, page_number):
     """Wagtail's SQLite backend ranks each match in a correlated subquery (seconds at
-    50,000 entries); FTS5 ranks them natively in one query over the same index table."""
+    50,000 entries); FTS5 ranks them natively, and only for the page shown."""
     from django.contrib.contenttypes.models import ContentType
     from django.db import connection
 
     filters_sql, filter_params = base.values("pk").query.sql_with_params()
     content_type = ContentType.objects.get_for_model(SearchEntry).pk
-    sql = (
-        "SELECT se.id, se.kind FROM wagtailsearch_indexentry_fts f "
+    matches = (
+        "FROM wagtailsearch_indexentry_fts f "
         "JOIN wagtailsearch_indexentry ie ON ie.id = f.rowid "
         "JOIN search_searchentry se ON se.id = CAST(ie.object_id AS INTEGER) "
         "WHERE wagtailsearch_indexentry_fts MATCH %s AND ie.content_type_id = %s "
-        f"AND se.id IN ({filters_sql}) "
-        "ORDER BY bm25(wagtailsearch_indexentry_fts), se.id DESC"
+        f"AND se.id IN ({filters_sql})"
     )
+    params = [fts5_expression(groups), content_type, *filter_params]
     with connection.cursor() as cursor:
-        cursor.execute(sql, [fts5_expression(groups), content_type, *filter_params])
-        rows = cursor.fetchall()
-    counts = Counter(row[1] for row in rows)
-    ids = [row[0] for row in rows if not kind or row[1] == kind]
-    page = Paginator(ids, PER_PAGE).get_page(page_number)
-    loaded = SearchEntry.objects.in_bulk(list(page.object_list))
-    return counts, page, [loaded[pk] for pk in page.object_list if pk in loaded]
+        cursor.execute(f"SELECT se.kind, COUNT(*) {matches} GROUP BY se.kind", params)
+        counts = Counter(dict(cursor.fetchall()))
+    ranked = f"SELECT se.id {matches}"
+    if kind:
+        ranked += " AND se.kind = %s"
+        params = [*params, kind]
+    ranked += " ORDER BY bm25(wagtailsearch_indexentry_fts), se.id DESC"
+    total = counts.get(kind, 0) if kind else sum(counts.values())
+    page = Paginator(_RankedIds(ranked, params, total), PER_PAGE).get_page(page_number)
+    ids = list(page.object_list)
+    loaded = SearchEntry.objects.in_bulk(ids)
+    return counts, page, [loaded[pk] for pk in ids if pk in loaded]
 
 
 _fts = {}
@@ -160,7 +188,8 @@ def run_search(*, query, site, languages, kind="", page_number=1):
         for k in sorted(counts, key=lambda k: list(labels).index(k) if k in labels else 99)
         if counts[k]
     ]
-    outcome.total = sum(counts.values())
+    outcome.total_all = sum(counts.values())
+    outcome.total = page.paginator.count
     outcome.page = page
     outcome.entries = entries
     if page.number == 1 and not kind:
