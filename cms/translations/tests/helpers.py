@@ -5,6 +5,7 @@ import itertools
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from wagtail.models import Locale, Site
+from wagtail.users.models import UserProfile
 
 from cms.pages.models import StandardPage
 from cms.translations.roles import TRANSLATORS
@@ -19,6 +20,9 @@ def make_user(*groups, superuser=False):
     )
     for name in groups:
         user.groups.add(Group.objects.get(name=name))
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "en"  # the admin in English, whatever the site's language
+    profile.save()
     return user
 
 
