@@ -12,6 +12,7 @@ from wagtail.documents import get_document_model_string
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from cms.core.blocks import BodyBlock
 from cms.core.models import BasePage, CommentPolicy
@@ -246,6 +247,7 @@ class ConsultationDecision(TranslatableMixin, Orderable):
         help_text=_("The number of the free-text answer this decision is about, if any."),
     )
 
+    override_translatable_fields = [SynchronizedField("answer_reference")]
     panels = [
         FieldPanel("proposal"),
         FieldPanel("decision"),
