@@ -218,6 +218,9 @@ class NewsPage(BasePage):
         verbose_name_plural = _("news articles")
 
     def clean(self):
+        from cms.news.feeds import xml_text
+
+        self.title, self.lead = xml_text(self.title), xml_text(self.lead)
         super().clean()
         if self.image_id and not self.image_alt.strip():
             raise ValidationError(
