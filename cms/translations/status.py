@@ -43,6 +43,7 @@ class Cell:
     language: str
     status: str
     percent: int | None = None
+    machine: int = 0
     notes: list = field(default_factory=list)
     target: object = None
     translation: object = None
@@ -278,7 +279,7 @@ class StatusReport:
             cell.notes.append(_("awaiting approval"))
         if translation is not None:
             cell.percent = progress.percent(ts, locale_id)
-            machine = progress.machine.get((ts.object_id, locale_id), 0)
+            machine = cell.machine = progress.machine.get((ts.object_id, locale_id), 0)
             if machine:
                 cell.notes.append(_("%(count)s machine-translated, to review") % {"count": machine})
             if self._source_changed_since(source, ts):
