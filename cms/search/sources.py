@@ -31,21 +31,14 @@ def _site_languages(site):
 
 def _archive_url(document, site, language):
     """The document's page in the site's archive in `language`, else its download URL."""
-    archive = None
-    try:
-        from cms.archive.models import DocumentArchivePage
-    except ImportError:
-        DocumentArchivePage = None
-    if DocumentArchivePage is not None:
-        roots = site.root_page.get_translations(inclusive=True)
-        for root in roots:
-            if root.locale.language_code == language:
-                archive = DocumentArchivePage.objects.descendant_of(root).live().public().first()
-                break
-    if archive is not None and hasattr(archive, "document_url"):
-        parts = archive.get_url_parts()
-        if parts is not None:
-            return archive.document_url(document, parts[2])
+    from cms.archive.models import DocumentArchivePage
+
+    for root in site.root_page.get_translations(inclusive=True):
+        if root.locale.language_code == language:
+            archive = DocumentArchivePage.objects.descendant_of(root).live().public().first()
+            parts = archive.get_url_parts() if archive is not None else None
+            if parts is not None:
+                return archive.document_url(document, parts[2])
     return document.url
 
 

@@ -7,19 +7,18 @@ from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from cms.core.calendar import CALENDAR_SOURCES
 from cms.core.extensions import ACCOUNT_PAGE, PUBLIC_URLS
+from cms.core.search_sources import SearchSource, register_search_source
 from plugins.consultations import admin_urls, urls
 from plugins.consultations.calendar_source import consultation_deadlines
 from plugins.consultations.models import ConsultationPage, ConsultationTopic, Response
 from plugins.consultations.receipts import receipt_path
 
-try:
-    from cms.core.calendar import CALENDAR_SOURCES
-except ImportError:  # a core without the civic calendar
-    CALENDAR_SOURCES = None
-
-if CALENDAR_SOURCES:
-    hooks.register(CALENDAR_SOURCES, consultation_deadlines)
+hooks.register(CALENDAR_SOURCES, consultation_deadlines)
+register_search_source(
+    SearchSource(kind="consultations", order=40, page_models=("consultations.ConsultationPage",))
+)
 
 
 class ConsultationTopicViewSet(SnippetViewSet):
