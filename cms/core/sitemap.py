@@ -1,4 +1,9 @@
-"""One sitemap per site, listing every language of it with hreflang alternates."""
+"""One sitemap per site, listing every language of it with hreflang alternates.
+
+A page type that serves pages of its own below its URL (a routable page: the archive's
+document pages, say) lists them by defining
+`sitemap_subpages(self, request, translations) -> list of sitemap entries`, where
+`translations` are the live translations of the page, itself included."""
 
 from collections import defaultdict
 
@@ -53,6 +58,9 @@ class SiteSitemap(Sitemap):
                     "alternates": alternates if len(alternates) > 1 else [],
                 }
             )
+            subpages = getattr(page_.specific_class, "sitemap_subpages", None)
+            if subpages is not None:
+                urls += subpages(page_.specific, self.request, by_key[page_.translation_key])
         return urls
 
 

@@ -17,3 +17,11 @@ def serve_pages_only_in_their_language(page, request, serve_args, serve_kwargs):
         raise Http404
     if page.locale.language_code != language:
         raise Http404
+
+
+@hooks.register("before_serve_page")
+def remember_the_served_page(page, request, serve_args, serve_kwargs):
+    """Views of a routable page's subpages (a document in the archive, a consultation's
+    results) may render without `page` in their context; the language switcher finds the
+    page here."""
+    request.served_page = page

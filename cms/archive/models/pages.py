@@ -61,6 +61,28 @@ class DocumentArchivePage(RoutablePageMixin, BasePage):
             "document", args=(document.pk, document.get_slug())
         ).lstrip("/")
 
+    def sitemap_subpages(self, request, translations):
+        """Each public document's page, with its pages in the archive's other languages."""
+        bases = [(page.locale.language_code, page.get_full_url(request)) for page in translations]
+        bases = [(language, base) for language, base in bases if base]
+        own = self.get_full_url(request)
+        entries = []
+        documents = site_documents(self._site(request)).order_by("pk")
+        for document in documents.only("pk", "title", "language", "created_at"):
+            alternates = [
+                {"lang_code": language, "location": self.document_url(document, base)}
+                for language, base in bases
+            ]
+            entries.append(
+                {
+                    "item": document,
+                    "location": self.document_url(document, own),
+                    "lastmod": document.created_at,
+                    "alternates": alternates if len(alternates) > 1 else [],
+                }
+            )
+        return entries
+
     @path("", name="index")
     def index_view(self, request):
         site = self._site(request)

@@ -101,3 +101,25 @@ def test_document_page_lists_the_pages_that_use_it(get, document):
     assert "Чернетка" not in html
     body = get("ternopil", "/uk/hromadskyi-biudzhet-2024/").content.decode()
     assert f'href="{document.url}"' in body
+
+
+def test_sitemap_lists_public_document_pages_with_their_languages(get, document):
+    private = make_document("ternopil", "Службова записка", filename="memo.pdf", is_public=False)
+    xml = get("ternopil", "/sitemap.xml").content.decode()
+    own = f"http://ternopil.localhost{detail_path(document)}"
+    english = f"http://ternopil.localhost{detail_path(document, 'en')}"
+    assert f"<loc>{own}</loc>" in xml
+    assert f'hreflang="en" href="{english}"' in xml
+    assert f"/{private.pk}-" not in xml
+    assert f"/{document.pk}-" not in get("levski", "/sitemap.xml").content.decode()
+
+
+def test_language_switcher_on_a_document_page_keeps_the_document(get, document):
+    english_archive = archive_page("ternopil", "en")
+    english_archive.slug = "archive"
+    english_archive.save_revision().publish()
+    english = f"/en/archive/{document.pk}-{document.get_slug()}/"
+    html = get("ternopil", detail_path(document)).content.decode()
+    assert f'href="{english}" lang="en" hreflang="en"' in html
+    assert f'hreflang="en" href="http://ternopil.localhost{english}"' in html
+    assert get("ternopil", english).status_code == 200

@@ -15,21 +15,28 @@ register = template.Library()
 def language_versions(context):
     """The page in each language the site offers and the page exists in (itself included).
 
-    On a Wagtail page: its live translations. Elsewhere: the same URL in each site language.
+    On a Wagtail page: its live translations, and on a routable page's subpage (a document
+    in the archive, a consultation's results) the same subpage of each translation.
+    Elsewhere: the same URL in each site language.
     """
     request = context["request"]
     profile = profile_for_request(request)
     names = dict(settings.LANGUAGES)
     current = translation.get_language()
     page = context.get("page")
+    if not isinstance(page, Page):
+        page = getattr(request, "served_page", None)
     versions = []
     if isinstance(page, Page) and page.pk:
+        own_url = page.get_url(request) or ""
+        within = own_url and request.path.startswith(own_url)
+        subpage = request.path[len(own_url) :] if within else ""
         translations = page.get_translations(inclusive=True).live().select_related("locale")
         for other in translations:
             code = other.locale.language_code
             url = other.get_url(request)
             if profile.serves(code) and url:
-                versions.append((code, url))
+                versions.append((code, url + subpage))
     else:
         for code in profile.languages:
             versions.append((code, translate_url(request.path, code)))
