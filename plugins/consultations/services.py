@@ -96,8 +96,10 @@ def stored_answers(response):
 
 
 def store_pending(page, answers, email, base_url=""):
-    """Keep the answers of someone not signed in until they confirm their address."""
+    """Keep the answers of someone not signed in until they confirm their address; answers
+    whose confirmation link has expired are erased (they were never counted)."""
     with transaction.atomic():
+        PendingResponse.objects.filter(created_at__lt=_pending_cutoff()).delete()
         pending = PendingResponse.objects.create(
             page=page,
             consultation_key=page.consultation_key,
@@ -111,10 +113,13 @@ def store_pending(page, answers, email, base_url=""):
     return pending
 
 
+def _pending_cutoff():
+    return timezone.now() - timedelta(days=PENDING_DAYS)
+
+
 def pending_for_token(token):
-    cutoff = timezone.now() - timedelta(days=PENDING_DAYS)
     return (
-        PendingResponse.objects.filter(token=token, created_at__gte=cutoff)
+        PendingResponse.objects.filter(token=token, created_at__gte=_pending_cutoff())
         .select_related("page")
         .first()
     )

@@ -1,8 +1,11 @@
 import re
+from datetime import timedelta
 
 import pytest
 from django.core import mail
+from django.utils import timezone
 
+from plugins.consultations import services
 from plugins.consultations.models import Answer, PendingResponse, Response
 from plugins.consultations.services import save_response
 
@@ -231,3 +234,25 @@ def test_email_form_refuses_a_bad_address(client):
     response = _post(client, page, answers_post(page, email="not-an-address"))
     assert response.status_code == 400
     assert PendingResponse.objects.filter(page=page).count() == 0
+
+
+def test_expired_unconfirmed_answers_are_erased(client, django_capture_on_commit_callbacks):
+    page = make_consultation(respondents="email")
+    with django_capture_on_commit_callbacks(execute=True):
+        _post(client, page, answers_post(page, email="first@example.org"))
+    old = PendingResponse.objects.get(page=page, email="first@example.org")
+    link = re.search(r"https?://\S+/confirm/\S+/", mail.outbox[-1].body).group(0)
+    PendingResponse.objects.filter(pk=old.pk).update(
+        created_at=timezone.now() - timedelta(days=services.PENDING_DAYS, minutes=1)
+    )
+    host = {"host": host_of(page)}
+    assert (
+        client.post(link.split("localhost", 1)[1].lstrip(":0123456789"), headers=host).status_code
+        == 404
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        _post(client, page, answers_post(page, email="second@example.org"))
+    assert list(PendingResponse.objects.filter(page=page).values_list("email", flat=True)) == [
+        "second@example.org"
+    ]
+    assert _counts(page)[0] == 0
