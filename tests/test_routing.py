@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, Site
 
 from cms.core.profiles import all_profiles
@@ -107,6 +108,38 @@ def test_malformed_urls_get_a_clean_client_error(get, path):
 def test_hostile_query_strings_give_a_normal_page(get):
     for query in ("?page=%00", "?q=" + "x" * 5000, "?<script>=1", "?a=%ff%fe"):
         assert get("ternopil", "/uk/" + query).status_code == 200
+
+
+# Every query parameter the public pages read (news, archive, plans, search, calendar,
+# consultations, comments).
+PARAMETERS = (
+    "body category comments_order comments_page commitment institution kind languages month "
+    "order p page q reply_to show sort status tag topic type value venue year"
+).split()
+
+
+@pytest.mark.parametrize("value", ["%3Cscript%3Ea%00%ff%fe", "-" + "9" * 30])
+def test_hostile_values_of_every_parameter_never_give_a_server_error(get, value):
+    """One page of each type (PostgreSQL refuses NUL bytes: they must not reach a query)."""
+    seen = set()
+    paths = [("ternopil", "/uk/search/")]
+    for slug, page in _site_pages():
+        page_type = page.specific_class
+        if page_type in seen:
+            continue
+        seen.add(page_type)
+        base = page.get_url_parts()[2]
+        paths.append((slug, base))
+        if issubclass(page_type, RoutablePageMixin):  # its subpages without arguments
+            for pattern in page_type.get_subpage_urls():
+                if pattern.pattern.regex.groups == 0 and pattern.name:
+                    subpage = page.specific.reverse_subpage(pattern.name)
+                    paths.append((slug, base + subpage.lstrip("/")))
+    for slug, path in paths:
+        for name in PARAMETERS:
+            response = get(slug, f"{path}?{name}={value}")
+            assert response.status_code in (200, 400, 404), (path, name, value)
+            assert b"<script>" not in response.content.split(b"</head>", 1)[-1], (path, name)
 
 
 def test_unknown_host_is_refused_in_production(client, settings):

@@ -5,6 +5,8 @@ same path in the site's other language trees, then lists its live translations. 
 served from here: the citizen chooses, and each link is in its own language.
 """
 
+import re
+
 from django.conf import settings
 from django.http import Http404
 from django.utils.translation import get_language_from_path
@@ -13,6 +15,9 @@ from wagtail.models import Site
 from cms.core.sites import profile_for_site
 
 MAX_COMPONENTS = 20
+# The path segments Wagtail serves pages at (its `wagtail_serve` URL pattern); anything
+# else (a NUL byte, say, that PostgreSQL refuses to compare) names no page.
+SEGMENT = re.compile(r"[\w\-]+")
 
 
 def _route(root, request, components):
@@ -37,7 +42,7 @@ def language_alternatives(request, current_language):
     prefix = get_language_from_path(path)
     rest = path[len(prefix) + 1 :] if prefix else path
     components = [part for part in rest.split("/") if part]
-    if len(components) > MAX_COMPONENTS:
+    if len(components) > MAX_COMPONENTS or not all(map(SEGMENT.fullmatch, components)):
         return []
     roots = site.root_page.get_translations(inclusive=True).select_related("locale")
     order = {code: index for index, code in enumerate(profile.languages)}
