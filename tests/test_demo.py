@@ -4,9 +4,10 @@ import io
 
 import pytest
 from django.core.management import call_command
-from wagtail.models import Page, Site
+from wagtail.models import DraftStateMixin, Page, Site
 
 from cms.navigation.models import Footer, MainMenu
+from cms.translations.roles import translatable_snippet_models
 
 pytestmark = pytest.mark.django_db
 
@@ -26,6 +27,10 @@ def test_loading_the_demo_again_changes_nothing():
         Footer.objects.count(),
     )
     assert after == before
+    drafts = [m for m in translatable_snippet_models() if issubclass(m, DraftStateMixin)]
+    assert drafts
+    for model in drafts:  # snippets have drafts: the demo's are live
+        assert model.objects.exists() and not model.objects.filter(live=False).exists(), model
 
 
 def test_each_site_exists_in_its_language_and_english():

@@ -54,7 +54,8 @@ def prepare_commitments(commitments, today, language_code):
     for commitment in commitments:
         commitment.lead = shown.get(commitment.lead_institution_id)
         for partner in commitment.partner_list:
-            partner.shown_institution = shown[partner.institution_id]
+            partner.shown_institution = shown.get(partner.institution_id)
+        commitment.partner_list = [p for p in commitment.partner_list if p.shown_institution]
         for milestone in commitment.milestone_list:
             milestone.responsible = shown.get(milestone.responsible_institution_id)
         commitment.institution_ids = {

@@ -1,5 +1,6 @@
 """The main menu and the footer of each site: translatable snippets."""
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -7,15 +8,17 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, TranslatableMixin
+from wagtail.models import DraftStateMixin, Orderable, RevisionMixin, TranslatableMixin
 
 
-class MainMenu(TranslatableMixin, ClusterableModel):
+class MainMenu(DraftStateMixin, RevisionMixin, TranslatableMixin, ClusterableModel):
     """The links in the header of one site, in one language."""
 
     site = models.ForeignKey("wagtailcore.Site", on_delete=models.CASCADE, verbose_name=_("site"))
 
     panels = [FieldPanel("site"), InlinePanel("items", label=_("Links"))]
+
+    _revisions = GenericRelation("wagtailcore.Revision")
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("main menu")
@@ -53,13 +56,15 @@ class MenuItem(Orderable):
         return self.label or (self.link_page.title if self.link_page else self.link_url)
 
 
-class Footer(TranslatableMixin, models.Model):
+class Footer(DraftStateMixin, RevisionMixin, TranslatableMixin, models.Model):
     """Text in the footer of one site, in one language (contacts come from the profile)."""
 
     site = models.ForeignKey("wagtailcore.Site", on_delete=models.CASCADE, verbose_name=_("site"))
     text = RichTextField(_("text"), features=["bold", "italic", "link"], blank=True)
 
     panels = [FieldPanel("site"), FieldPanel("text")]
+
+    _revisions = GenericRelation("wagtailcore.Revision")
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("footer")

@@ -107,7 +107,7 @@ class NewsFeed(Feed):
 def category_for(index, slug):
     from cms.news.models import NewsCategory
 
-    return NewsCategory.objects.filter(locale_id=index.locale_id, slug=slug).first()
+    return NewsCategory.objects.filter(locale_id=index.locale_id, slug=slug, live=True).first()
 
 
 def serve_feed(index, request, kind, category_slug=None):

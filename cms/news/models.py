@@ -1,6 +1,7 @@
 """The newsroom: categories, tags, the news index and the articles."""
 
 from django import forms
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -15,7 +16,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.documents import get_document_model_string
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, TranslatableMixin
+from wagtail.models import DraftStateMixin, Orderable, RevisionMixin, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -23,7 +24,7 @@ from cms.core.blocks import BodyBlock
 from cms.core.models import BasePage
 
 
-class NewsCategory(TranslatableMixin, models.Model):
+class NewsCategory(DraftStateMixin, RevisionMixin, TranslatableMixin, models.Model):
     """A subject of news (open government, digital services, ...), in one language."""
 
     name = models.CharField(_("name"), max_length=100)
@@ -35,6 +36,8 @@ class NewsCategory(TranslatableMixin, models.Model):
     )
 
     panels = [FieldPanel("name"), FieldPanel("slug")]
+
+    _revisions = GenericRelation("wagtailcore.Revision")
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("news category")
@@ -49,8 +52,8 @@ class NewsCategory(TranslatableMixin, models.Model):
 
     @classmethod
     def translations_in(cls, locale_id):
-        """{translation key: category} of every category in the language `locale_id`."""
-        return {c.translation_key: c for c in cls.objects.filter(locale_id=locale_id)}
+        """{translation key: category} of every live category in the language `locale_id`."""
+        return {c.translation_key: c for c in cls.objects.filter(locale_id=locale_id, live=True)}
 
     translatable_fields = [TranslatableField("name"), SynchronizedField("slug")]
 
@@ -59,10 +62,13 @@ def localized_categories(categories, translations):
     """`categories` in the language of `translations` where translated, each subject once.
 
     An article translated from another language may still point at the source's categories.
+    A category never published (a draft translation) is left out.
     """
     shown, seen = [], set()
     for category in categories:
         category = translations.get(category.translation_key, category)
+        if not category.live:
+            continue
         if category.translation_key not in seen:
             seen.add(category.translation_key)
             shown.append(category)

@@ -1,4 +1,7 @@
-"""The "Translators" group: translate and submit for approval, never publish or delete."""
+"""The "Translators" group: translate and submit for approval, never publish or delete.
+
+Translatable snippets have draft state: translators save drafts, Wagtail's "Editors" and
+"Moderators" groups publish them."""
 
 from django.contrib.auth.models import Group, Permission
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
@@ -6,6 +9,9 @@ from wagtail.models.i18n import TranslatableMixin
 from wagtail.snippets.models import get_snippet_models
 
 TRANSLATORS = "Translators"
+#: Wagtail's own groups (created by its migrations), which publish translatable snippets.
+PUBLISHERS = ("Editors", "Moderators")
+SNIPPET_PUBLISHER_ACTIONS = ("add", "change", "view", "publish")
 
 #: Page permissions of the group, on the root so every site and language tree is covered.
 PAGE_PERMISSIONS = ("add_page", "change_page")
@@ -54,6 +60,19 @@ def ensure_translators_group():
                     group=group, collection=collection, permission=permission
                 )
     return group
+
+
+def ensure_snippet_publishers():
+    """Editors and Moderators may add, change and publish translatable snippets
+    (idempotent; run after every migrate). Groups that do not exist are not created."""
+    wanted = [
+        _permission(model._meta.app_label, f"{action}_{model._meta.model_name}")
+        for model in translatable_snippet_models()
+        for action in SNIPPET_PUBLISHER_ACTIONS
+    ]
+    wanted = [perm for perm in wanted if perm is not None]
+    for group in Group.objects.filter(name__in=PUBLISHERS):
+        group.permissions.add(*wanted)
 
 
 def is_translator_only(user, page=None):

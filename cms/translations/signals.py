@@ -1,4 +1,5 @@
-"""Signal handlers: the Translators group after migrate; translated slugs kept readable."""
+"""Signal handlers: the Translators group and snippet publishers after migrate; translated
+slugs kept readable."""
 
 import re
 
@@ -12,11 +13,14 @@ VALID_SLUG = re.compile(r"^[-a-z0-9_]+$")
 
 
 def create_translators_group(app_config, **kwargs):
-    """Once every app's permissions exist (the last app's post_migrate)."""
-    if app_config is list(apps.get_app_configs())[-1]:
-        from cms.translations.roles import ensure_translators_group
+    """Once every app's permissions exist (the last app's post_migrate; Django sends it only
+    for apps that have a models module)."""
+    with_models = [config for config in apps.get_app_configs() if config.models_module]
+    if with_models and app_config is with_models[-1]:
+        from cms.translations.roles import ensure_snippet_publishers, ensure_translators_group
 
         ensure_translators_group()
+        ensure_snippet_publishers()
 
 
 def romanise_translated_slug(sender, instance, **kwargs):

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, F, Max, Q
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale, Page, RevisionMixin, WorkflowState
+from wagtail.models import DraftStateMixin, Locale, Page, RevisionMixin, WorkflowState
 from wagtail_localize.models import (
     StringSegment,
     StringTranslation,
@@ -191,6 +191,8 @@ class StatusReport:
         for model in translatable_snippet_models():
             has_site = any(f.name == "site" for f in model._meta.get_fields())
             query = model.objects.select_related("locale")
+            if issubclass(model, RevisionMixin):
+                query = query.select_related("latest_revision")
             groups = defaultdict(lambda: defaultdict(dict))
             if has_site:
                 query = query.filter(site__in=list(profiles))
@@ -290,7 +292,7 @@ class StatusReport:
         if self._changed_at(source) and self._changed_at(target):
             if self._changed_at(source) > self._changed_at(target):
                 cell.status = OUT_OF_DATE
-        if is_page and not target.live and cell.status == UP_TO_DATE:
+        if isinstance(target, DraftStateMixin) and not target.live and cell.status == UP_TO_DATE:
             cell.status = IN_PROGRESS
             cell.notes.append(_("draft"))
         return cell
@@ -299,6 +301,8 @@ class StatusReport:
     def _changed_at(obj):
         if isinstance(obj, Page):
             return obj.last_published_at or obj.latest_revision_created_at
+        if isinstance(obj, DraftStateMixin) and obj.last_published_at:
+            return obj.last_published_at
         if isinstance(obj, RevisionMixin) and obj.latest_revision_id:
             return obj.latest_revision.created_at
         return None
@@ -312,9 +316,16 @@ class StatusReport:
         return _snippet_content(source) != _stored_content(ts)
 
     def _unpublished(self, target, ts, progress, locale_id):
-        if not isinstance(target, Page):
+        """A page or snippet whose translated text is not (all) public yet: never published,
+        or a draft (snippets: a revision) newer than what is live."""
+        if not isinstance(target, DraftStateMixin):
             return False
-        if not target.live or target.last_published_at is None:
+        if not target.live:
+            return True
+        if target.last_published_at is None:
+            # A snippet live since before it had draft state: only a pending draft counts.
+            return isinstance(target, Page) or target.has_unpublished_changes
+        if target.has_unpublished_changes and not isinstance(target, Page):
             return True
         if target.last_published_at < ts.last_updated_at:
             return True
@@ -344,5 +355,26 @@ def _stored_content(ts):
     return _without_volatile(json.loads(ts.content_json))
 
 
+#: Not content: identity, and the draft state (a sync stored before a snippet had it, or a
+#: publication, does not make its translations out of date).
+VOLATILE_FIELDS = frozenset(
+    {
+        "pk",
+        "id",
+        "locale",
+        "translation_key",
+        "live",
+        "has_unpublished_changes",
+        "first_published_at",
+        "last_published_at",
+        "live_revision",
+        "latest_revision",
+        "go_live_at",
+        "expire_at",
+        "expired",
+    }
+)
+
+
 def _without_volatile(data):
-    return {k: v for k, v in data.items() if k not in ("pk", "id", "locale", "translation_key")}
+    return {k: v for k, v in data.items() if k not in VOLATILE_FIELDS}

@@ -2,14 +2,14 @@
 
 wagtail-localize's editor has no "submit for moderation" action, and its
 `save_target(publish=False)` writes the draft text onto an already live translation at once.
-`save_translation_draft` keeps the live page untouched (a new revision only), and
+`save_translation_draft` keeps the live page or snippet untouched (a new revision only), and
 `submit_for_moderation` starts the page's workflow on that revision.
 """
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
 from wagtail.coreutils import find_available_slug
-from wagtail.models import Page, Workflow, WorkflowPage, WorkflowState
+from wagtail.models import DraftStateMixin, Page, Workflow, WorkflowPage, WorkflowState
 
 from cms.translations.slugs import slug_for
 
@@ -27,13 +27,17 @@ def target_of(translation):
 
 @transaction.atomic
 def save_translation_draft(translation, user=None):
-    """Save the current translated strings as a draft revision of the target page."""
+    """Save the current translated strings as a draft revision of the target page or
+    snippet (a new target is created as a draft)."""
     source, locale = translation.source, translation.target_locale
     target = target_of(translation)
-    if target is None or not isinstance(target, Page) or not target.live:
+    if target is None or not isinstance(target, DraftStateMixin) or not target.live:
         translation.save_target(user=user, publish=False)
         return target_of(translation)
     draft = source.get_ephemeral_translated_instance(locale, fallback=True)
+    if not isinstance(draft, Page):
+        draft.save_revision(user=user)
+        return draft
     draft.slug = find_available_slug(
         draft.get_parent(),
         slug_for(draft.slug, locale.language_code) or target.slug,

@@ -50,14 +50,14 @@ def event_component(event, absolute_url, language):
     description = "\n\n".join(filter(None, [clean_text(event.summary), absolute_url]))
     component.add("description", description)
     component.add("url", absolute_url)
-    if event.venue:
+    if event.venue and event.venue.live:
         location = ", ".join(filter(None, [event.venue.name, event.venue.address]))
         component.add("location", clean_text(location))
         if event.venue.has_coordinates:
             component.add("geo", (float(event.venue.latitude), float(event.venue.longitude)))
     elif event.online_url:
         component.add("location", event.online_url)
-    if event.category:
+    if event.category and event.category.live:
         component.add("categories", [clean_text(event.category.name)])
     if event.organiser:
         component.add("x-organiser-name", clean_text(event.organiser))

@@ -38,7 +38,9 @@ def event_occurrences(event, site, language, start, end):
         tags.add(f"venue:{event.venue_id}")
     url = event.get_url(current_site=site)
     location = (
-        ", ".join(filter(None, [event.venue.name, event.venue.address])) if event.venue else ""
+        ", ".join(filter(None, [event.venue.name, event.venue.address]))
+        if event.venue and event.venue.live
+        else ""
     )
     uid = event_uid(event.translation_key, language)
     return [

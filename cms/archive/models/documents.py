@@ -3,13 +3,14 @@
 import os
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.documents.models import AbstractDocument
-from wagtail.models import Locale, TranslatableMixin
+from wagtail.models import DraftStateMixin, Locale, RevisionMixin, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -17,7 +18,7 @@ from cms.archive.slugs import document_slug
 from cms.archive.validators import validate_document_file
 
 
-class DocumentType(TranslatableMixin, models.Model):
+class DocumentType(DraftStateMixin, RevisionMixin, TranslatableMixin, models.Model):
     """A kind of official document (decision, regulation, plan...), named in each language."""
 
     name = models.CharField(_("name"), max_length=100)
@@ -35,6 +36,8 @@ class DocumentType(TranslatableMixin, models.Model):
         SynchronizedField("sort_order"),
     ]
 
+    _revisions = GenericRelation("wagtailcore.Revision")
+
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("document type")
         verbose_name_plural = _("document types")
@@ -48,10 +51,11 @@ class DocumentType(TranslatableMixin, models.Model):
 
     @classmethod
     def for_active_language(cls):
-        """Every type once, named in the active language when a translation exists."""
+        """Every live type once, named in the active language when a live translation exists."""
         types = {}
         language = translation.get_language()
-        for item in cls.objects.select_related("locale").order_by("sort_order", "pk"):
+        live = cls.objects.filter(live=True).select_related("locale").order_by("sort_order", "pk")
+        for item in live:
             current = types.get(item.translation_key)
             if current is None or item.locale.language_code == language:
                 types[item.translation_key] = item
@@ -186,13 +190,16 @@ class CouncilDocument(AbstractDocument):
         return self.language if self.language in dict(settings.LANGUAGES) else ""
 
     def localized_document_type(self, types_by_key=None):
-        """The document type in the active language (or its default-language name)."""
-        if self.document_type is None:
+        """The live document type in the active language (or its default-language name)."""
+        own = self.document_type
+        if own is None:
             return None
+        fallback = own if own.live else None
         if types_by_key is not None:
-            return types_by_key.get(self.document_type.translation_key, self.document_type)
+            return types_by_key.get(own.translation_key, fallback)
         try:
             locale = Locale.get_active()
         except Locale.DoesNotExist:
-            return self.document_type
-        return self.document_type.get_translation_or_none(locale) or self.document_type
+            return fallback
+        translated = own.get_translation_or_none(locale)
+        return translated if translated is not None and translated.live else fallback

@@ -8,11 +8,12 @@ register = template.Library()
 
 
 def _for_site_and_language(model, request):
-    """The snippet of the current site in the active language, else in the site's own."""
+    """The live snippet of the current site in the active language, else in another one
+    (a translation that is still a draft is not shown)."""
     site = Site.find_for_request(request)
     if site is None:
         return None
-    candidates = model.objects.filter(site=site).select_related("locale")
+    candidates = model.objects.filter(site=site, live=True).select_related("locale")
     active = translation.get_language()
     found = {item.locale.language_code: item for item in candidates}
     return found.get(active) or next(iter(found.values()), None)

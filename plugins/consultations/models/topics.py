@@ -1,11 +1,12 @@
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import TranslatableMixin
+from wagtail.models import DraftStateMixin, RevisionMixin, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 
-class ConsultationTopic(TranslatableMixin, models.Model):
+class ConsultationTopic(DraftStateMixin, RevisionMixin, TranslatableMixin, models.Model):
     """A topic consultations are filtered by (digital services, open government...)."""
 
     name = models.CharField(_("name"), max_length=100)
@@ -13,6 +14,8 @@ class ConsultationTopic(TranslatableMixin, models.Model):
 
     panels = [FieldPanel("name"), FieldPanel("slug")]
     translatable_fields = [TranslatableField("name"), SynchronizedField("slug")]
+
+    _revisions = GenericRelation("wagtailcore.Revision")
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("consultation topic")

@@ -24,6 +24,7 @@ def index_context(index, request):
     topics = list(
         ConsultationTopic.objects.filter(
             locale=index.locale,
+            live=True,
             translation_key__in=ConsultationTopic.objects.filter(
                 pk__in=consultations.values("topic_id")
             ).values("translation_key"),

@@ -1,15 +1,16 @@
 """Translatable snippets that events point to: where they happen and what kind they are."""
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.models import TranslatableMixin
+from wagtail.models import DraftStateMixin, RevisionMixin, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 
-class Venue(TranslatableMixin, index.Indexed, models.Model):
+class Venue(DraftStateMixin, RevisionMixin, TranslatableMixin, index.Indexed, models.Model):
     """A place where events happen, with its address and accessibility information."""
 
     name = models.CharField(_("name"), max_length=200)
@@ -54,6 +55,8 @@ class Venue(TranslatableMixin, index.Indexed, models.Model):
         SynchronizedField("longitude"),
     ]
 
+    _revisions = GenericRelation("wagtailcore.Revision")
+
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("venue")
         verbose_name_plural = _("venues")
@@ -75,7 +78,7 @@ class Venue(TranslatableMixin, index.Indexed, models.Model):
         return f"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=17/{lat}/{lon}"
 
 
-class EventCategory(TranslatableMixin, models.Model):
+class EventCategory(DraftStateMixin, RevisionMixin, TranslatableMixin, models.Model):
     """A kind of event (public hearing, participatory meeting...) citizens can filter by and
     subscribe to."""
 
@@ -83,6 +86,8 @@ class EventCategory(TranslatableMixin, models.Model):
 
     panels = [FieldPanel("name")]
     translatable_fields = [TranslatableField("name")]
+
+    _revisions = GenericRelation("wagtailcore.Revision")
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("event category")

@@ -38,8 +38,12 @@ def _filters(index, request):
     venue_id = _int_param(request, "venue")
     events = events_between(site, index.locale)
     ids = events.values("pk")
-    categories = list(EventCategory.objects.filter(events__in=ids).distinct().order_by("name"))
-    venues = list(Venue.objects.filter(pk__in=events.values("venue_id")).order_by("name"))
+    categories = list(
+        EventCategory.objects.filter(events__in=ids, live=True).distinct().order_by("name")
+    )
+    venues = list(
+        Venue.objects.filter(pk__in=events.values("venue_id"), live=True).order_by("name")
+    )
     chosen_category = next((c for c in categories if c.pk == category_id), None)
     chosen_venue = next((v for v in venues if v.pk == venue_id), None)
     if (category_id is not None and chosen_category is None) or (

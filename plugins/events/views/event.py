@@ -30,16 +30,17 @@ def json_ld(event, request, next_dates):
     }
     if event.summary:
         data["description"] = event.summary
+    venue = event.venue if event.venue and event.venue.live else None  # not a draft
     locations = []
-    if event.venue:
-        place = {"@type": "Place", "name": event.venue.name}
-        if event.venue.address:
-            place["address"] = event.venue.address
-        if event.venue.has_coordinates:
+    if venue:
+        place = {"@type": "Place", "name": venue.name}
+        if venue.address:
+            place["address"] = venue.address
+        if venue.has_coordinates:
             place["geo"] = {
                 "@type": "GeoCoordinates",
-                "latitude": float(event.venue.latitude),
-                "longitude": float(event.venue.longitude),
+                "latitude": float(venue.latitude),
+                "longitude": float(venue.longitude),
             }
         locations.append(place)
     if event.online_url:
@@ -48,7 +49,7 @@ def json_ld(event, request, next_dates):
         data["location"] = locations[0] if len(locations) == 1 else locations
     data["eventAttendanceMode"] = (
         "https://schema.org/MixedEventAttendanceMode"
-        if event.venue and event.online_url
+        if venue and event.online_url
         else "https://schema.org/OnlineEventAttendanceMode"
         if event.online_url
         else "https://schema.org/OfflineEventAttendanceMode"

@@ -39,7 +39,7 @@ def calendar_feed(index, request):
     if raw:
         if not raw.isascii() or not raw.isdigit() or len(raw) > 9:
             raise Http404
-        category = EventCategory.objects.filter(pk=int(raw), locale=index.locale).first()
+        category = EventCategory.objects.filter(pk=int(raw), locale=index.locale, live=True).first()
         if category is None:
             raise Http404
     site = Site.find_for_request(request)
