@@ -30,3 +30,19 @@ def test_a_document_with_a_type_in_another_language_keeps_its_type():
         form = Form(instance=document)
     chosen = form.fields["document_type"].queryset.get(pk=form.initial["document_type"])
     assert chosen.name == "Report"
+
+
+def test_a_new_upload_starts_on_the_site_of_the_editors_last_upload():
+    from django.contrib.auth import get_user_model
+    from wagtail.models import Site
+
+    editor = get_user_model().objects.create_superuser("archivist", "a@example.org", "x-Pass-42")
+    Form = get_document_form(get_document_model())
+    assert Form(user=editor).initial.get("site") is None  # three sites: no guess
+    earlier = make_document("levski", "Протокол")
+    earlier.uploaded_by_user = editor
+    earlier.save()
+    assert Form(user=editor).initial["site"] == Site.objects.get(site_name="levski").pk
+    other = make_document("ternopil", "Звіт")
+    other.site = None
+    assert Form(user=editor, instance=other).initial["site"] == earlier.site_id
