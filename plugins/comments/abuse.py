@@ -19,27 +19,27 @@ def _address_key(request):
 
 
 def _count(key, window):
-    bucket = int(timezone.now().timestamp() // window)
-    full_key = f"{key}:{bucket}"
-    cache.add(full_key, 0, window + 5)
+    """Count a post in the window that the first counted post opened (the counter expires
+    `window` seconds after it; incrementing keeps that expiry). Unlike clock-aligned
+    buckets, a burst across a minute boundary cannot post twice the limit."""
+    cache.add(key, 0, window)
     try:
-        return cache.incr(full_key)
-    except ValueError:
-        cache.set(full_key, 1, window + 5)
+        return cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, window)
         return 1
 
 
-def _peek(key, window):
-    bucket = int(timezone.now().timestamp() // window)
-    return cache.get(f"{key}:{bucket}", 0)
+def _peek(key):
+    return cache.get(key, 0)
 
 
 def rate_limit_error(request, user):
     """A message when this citizen or this address has posted too much lately, else None.
     Checking does not count: call `record_post` once a comment is saved."""
     if (
-        _peek(f"comments:rate:user:{user.pk}", 60) >= conf.PER_MINUTE()
-        or _peek(_address_key(request), 60) >= conf.PER_MINUTE_PER_ADDRESS()
+        _peek(f"comments:rate:user:{user.pk}") >= conf.PER_MINUTE()
+        or _peek(_address_key(request)) >= conf.PER_MINUTE_PER_ADDRESS()
     ):
         return ngettext(
             "You can post at most %(count)d comment a minute. Please wait a moment.",
@@ -48,7 +48,7 @@ def rate_limit_error(request, user):
         ) % {"count": conf.PER_MINUTE()}
     if (
         is_new_account(user)
-        and _peek(f"comments:rate:new:{user.pk}", 3600) >= conf.NEW_ACCOUNT_PER_HOUR()
+        and _peek(f"comments:rate:new:{user.pk}") >= conf.NEW_ACCOUNT_PER_HOUR()
     ):
         return ngettext(
             "New accounts can post at most %(count)d comment an hour.",
