@@ -1,12 +1,15 @@
-"""Editors' views in the Wagtail admin: an event's attendee list and its CSV export."""
+"""Editors' views in the Wagtail admin: an event's attendee list and its CSV export, for
+all dates or for one date (`?occurrence=` the occurrence's start as an ISO date-time)."""
 
 import csv
+from datetime import datetime
 
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -22,17 +25,43 @@ def _event_for_editor(request, page_id):
     return event
 
 
-def _registrations(event):
-    return (
-        Registration.objects.filter(event=event)
-        .select_related("user")
-        .order_by("status", "created_at", "id")
+def _occurrence_filter(request, event):
+    """The dates that have registrations, and the one chosen (None: all dates)."""
+    starts = sorted(
+        start.astimezone(event.tz)
+        for start in Registration.objects.filter(event=event)
+        .values_list("occurrence_start", flat=True)
+        .distinct()
     )
+    chosen = None
+    value = request.GET.get("occurrence", "")
+    if value and len(value) <= 40 and "\x00" not in value:
+        try:
+            moment = datetime.fromisoformat(value)
+        except ValueError:
+            moment = None
+        if moment is not None and timezone.is_aware(moment) and moment in starts:
+            chosen = moment
+    return starts, chosen
+
+
+def _registrations(event, occurrence_start=None):
+    registrations = Registration.objects.filter(event=event)
+    if occurrence_start is not None:
+        registrations = registrations.filter(occurrence_start=occurrence_start)
+    return registrations.select_related("user").order_by(
+        "status", "occurrence_start", "created_at", "id"
+    )
+
+
+def _local(moment, event):
+    return moment.astimezone(event.tz).strftime("%Y-%m-%d %H:%M")
 
 
 def attendees(request, page_id):
     event = _event_for_editor(request, page_id)
-    registrations = list(_registrations(event))
+    starts, chosen = _occurrence_filter(request, event)
+    registrations = list(_registrations(event, chosen))
     groups = [
         (label, [r for r in registrations if r.status == status])
         for status, label in Status.choices
@@ -44,6 +73,9 @@ def attendees(request, page_id):
             "event": event,
             "groups": groups,
             "registered_count": len(groups[0][1]),
+            "occurrences": [(start, start.isoformat()) for start in starts],
+            "chosen": chosen.isoformat() if chosen else "",
+            "csv_query": "?" + urlencode({"occurrence": chosen.isoformat()}) if chosen else "",
             "page_title": _("Registrations: %(event)s") % {"event": event.title},
         },
     )
@@ -57,17 +89,21 @@ def _cell(value):
 
 def attendees_csv(request, page_id):
     event = _event_for_editor(request, page_id)
+    _starts, chosen = _occurrence_filter(request, event)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     filename = f"registrations-{slugify(event.slug) or event.pk}.csv"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response.write("\ufeff")
     writer = csv.writer(response)
-    writer.writerow([_("Name"), _("Email"), _("Status"), _("Registered at"), _("Changed at")])
+    writer.writerow(
+        [_("Date"), _("Name"), _("Email"), _("Status"), _("Registered at"), _("Changed at")]
+    )
     tz = timezone.get_current_timezone()
-    for registration in _registrations(event):
+    for registration in _registrations(event, chosen):
         user = registration.user
         writer.writerow(
             [
+                _local(registration.occurrence_start, event),
                 _cell(user.get_full_name() or user.get_username()),
                 _cell(user.email),
                 registration.get_status_display(),

@@ -1,4 +1,4 @@
-"""Mail to citizens about their registrations, each with the event's .ics attached."""
+"""Mail to citizens about their registrations for a date, each with that date's .ics."""
 
 from django.conf import settings
 from django.core.mail import EmailMessage
@@ -23,14 +23,22 @@ def send_registration_mail(registration, kind, base_url):
         return
     event = registration.event
     language = event.locale.language_code
+    start = registration.occurrence_start.astimezone(event.tz)
+    occurrence = event.occurrence_at(start) or (start, start + (event.end - event.start))
     with translation.override(language):
         url = event.full_url or base_url
-        context = {"event": event, "registration": registration, "url": url, "user": user}
+        context = {
+            "event": event,
+            "registration": registration,
+            "occurrence": occurrence,
+            "url": url,
+            "user": user,
+        }
         subject = render_to_string(SUBJECTS[kind], context).strip().replace("\n", " ")
         body = render_to_string(f"events/emails/{kind}.txt", context)
         message = EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email])
         if kind != "cancelled":
             calendar = ical.new_calendar(event.title, event.time_zone)
-            calendar.add_component(ical.event_component(event, url, language))
+            calendar.add_component(ical.event_component(event, url, language, occurrence))
             message.attach("event.ics", ical.finish(calendar, event.start), "text/calendar")
         message.send(fail_silently=True)

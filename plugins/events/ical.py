@@ -37,13 +37,20 @@ def _dates(start, end, all_day, tz):
     return start.astimezone(tz), end.astimezone(tz)
 
 
-def event_component(event, absolute_url, language):
-    """A VEVENT for an event page: the first occurrence with its RRULE and EXDATE."""
+def event_component(event, absolute_url, language, occurrence=None):
+    """A VEVENT for an event page: the first occurrence with its RRULE and EXDATE; or, given
+    an `occurrence` (start, end) of a repeating event, that one date alone: the series' UID
+    with a RECURRENCE-ID (RFC 5545 3.8.4.4), as the calendar feed has it."""
     tz = event.tz
     component = Event()
     component.add("uid", event.uid_for(language))
     component.add("dtstamp", event.last_published_at or timezone.now())
-    start, end = _dates(event.start, event.end, event.all_day, tz)
+    first, last = occurrence or (event.start, event.end)
+    if occurrence and event.all_day:  # an occurrence's end is the (exclusive) next midnight
+        last = max(last - timedelta(days=1), first)
+    start, end = _dates(first, last, event.all_day, tz)
+    if occurrence and event.rrule:
+        component.add("recurrence-id", start)
     component.add("dtstart", start)
     component.add("dtend", end)
     component.add("summary", clean_text(event.title))
@@ -61,7 +68,7 @@ def event_component(event, absolute_url, language):
         component.add("categories", [clean_text(event.category.name)])
     if event.organiser:
         component.add("x-organiser-name", clean_text(event.organiser))
-    if event.rrule:
+    if event.rrule and not occurrence:
         component.add("rrule", vRecur.from_ical(event.rrule))
         excluded = parse_dates(event.excluded_dates) if event.excluded_dates else []
         if excluded:

@@ -3,18 +3,22 @@
 from .models import Registration
 
 
+def _export(registration):
+    event = registration.event
+    return {
+        "event": event.title,
+        "url": event.full_url or "",
+        "starts": event.start.isoformat(),
+        "occurrence": registration.occurrence_start.astimezone(event.tz).isoformat(),
+        "status": registration.status,
+        "registered_at": registration.created_at.isoformat(),
+        "changed_at": registration.updated_at.isoformat(),
+    }
+
+
 def export_registrations(user):
-    return [
-        {
-            "event": registration.event.title,
-            "url": registration.event.full_url or "",
-            "starts": registration.event.start.isoformat(),
-            "status": registration.status,
-            "registered_at": registration.created_at.isoformat(),
-            "changed_at": registration.updated_at.isoformat(),
-        }
-        for registration in Registration.objects.filter(user=user).select_related("event")
-    ]
+    registrations = Registration.objects.filter(user=user).select_related("event")
+    return [_export(registration) for registration in registrations]
 
 
 def erase_registrations(user, remove_content=False):

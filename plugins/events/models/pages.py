@@ -1,6 +1,7 @@
 """The calendar page and the event pages under it."""
 
 import zoneinfo
+from datetime import timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -249,6 +250,18 @@ class EventPage(RoutablePageMixin, BasePage):
         self.time_zone = self.site_time_zone()
         self.update_recurrence()
         super().save(*args, **kwargs)
+        if kwargs.get("update_fields") is None:
+            self.move_one_off_registrations()
+
+    def move_one_off_registrations(self):
+        """Registrations for a one-off event follow it when an editor changes its time (left
+        alone when they are for several dates of what was a repeating event)."""
+        if self.rrule:
+            return
+        starts = set(self.registrations.values_list("occurrence_start", flat=True).distinct())
+        start = self.occurrences(self.start - timedelta(days=2), self.end + timedelta(days=2))
+        if len(starts) == 1 and start and start[0][0] not in starts:
+            self.registrations.update(occurrence_start=start[0][0])
 
     def update_recurrence(self):
         """Write the RFC 5545 RRULE/EXDATE text and the end of the last occurrence."""
@@ -284,6 +297,20 @@ class EventPage(RoutablePageMixin, BasePage):
             window_end,
             self.all_day,
         )
+
+    def occurrence_at(self, moment):
+        """The (start, end) of the occurrence that starts at `moment`, or None."""
+        second = timedelta(seconds=1)
+        for start, end in self.occurrences(moment - second, moment + second):
+            if start == moment:
+                return start, end
+        return None
+
+    def upcoming_occurrences(self, now=None, limit=10):
+        """The (start, end) of the next `limit` occurrences that have not started."""
+        now = now or timezone.now()
+        found = self.occurrences(now, now + recurrence.HORIZON)
+        return [pair for pair in found if pair[0] > now][:limit]
 
     def next_occurrence(self, now=None):
         now = now or timezone.now()

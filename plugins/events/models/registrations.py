@@ -7,7 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 
 class Registration(models.Model):
-    """One citizen's place (or place in the queue) at one event."""
+    """One citizen's place (or place in the queue) at one occurrence of an event (for a
+    one-off event, its only occurrence)."""
 
     class Status(models.TextChoices):
         REGISTERED = "registered", _("Registered")
@@ -26,6 +27,7 @@ class Registration(models.Model):
         related_name="event_registrations",
         verbose_name=_("citizen"),
     )
+    occurrence_start = models.DateTimeField(_("date"))
     status = models.CharField(_("status"), max_length=12, choices=Status.choices)
     created_at = models.DateTimeField(_("registered at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("changed at"), auto_now=True)
@@ -36,12 +38,17 @@ class Registration(models.Model):
         ordering = ["created_at", "id"]
         constraints = [
             models.UniqueConstraint(
-                fields=["event", "user"],
+                fields=["event", "occurrence_start", "user"],
                 condition=~Q(status="cancelled"),
-                name="events_one_active_registration_per_user",
+                name="events_one_active_registration_per_occurrence",
             )
         ]
-        indexes = [models.Index(fields=["event", "status", "created_at"])]
+        indexes = [
+            models.Index(
+                fields=["event", "occurrence_start", "status", "created_at"],
+                name="events_reg_occurrence_idx",
+            )
+        ]
 
     def __str__(self):
         return f"{self.user} – {self.event} ({self.get_status_display()})"

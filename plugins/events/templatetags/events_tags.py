@@ -111,10 +111,12 @@ def recurrence_text(event):
 
 
 @register.simple_tag
-def event_when_text(event):
-    """The first date of an event as plain text (for emails), in the event's time zone."""
+def event_when_text(event, occurrence=None):
+    """The date of an occurrence (start, end) of an event, by default its first, as plain
+    text (for emails), in the event's time zone."""
     tz = event.tz
-    start, end = event.start.astimezone(tz), event.end.astimezone(tz)
+    start, end = occurrence or (event.start, event.end)
+    start, end = start.astimezone(tz), end.astimezone(tz)
     if event.all_day:
         return formats.date_format(start.date(), "DATE_FORMAT")
     text = f"{formats.date_format(start, 'DATETIME_FORMAT')} – "

@@ -97,3 +97,40 @@ def test_the_same_citizen_registering_twice_at_once_gets_one_place():
     results, errors = _in_parallel(lambda user: register(event, user), [citizen] * 6)
     assert len(results) == 1 and len(errors) == 5
     assert Registration.objects.filter(event=event, user=citizen).count() == 1
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_thirty_simultaneous_registrations_for_ten_places_on_one_date():
+    """Places are counted per date: a full date leaves the other dates of a weekly event
+    free, and cancellations on one date move only that date's waiting list up."""
+    start = (timezone.now() + timedelta(days=7)).replace(microsecond=0)
+    event = EventPage(
+        title="Weekly reception",
+        slug="weekly-reception",
+        start=start,
+        end=start + timedelta(hours=1),
+        registration_enabled=True,
+        capacity=10,
+        repeat="WEEKLY",
+        repeat_count=4,
+    )
+    _parent().add_child(instance=event)
+    first_date, second_date = (s for s, _e in event.upcoming_occurrences(limit=2))
+    other = make_user("other-date")
+    register(event, other, first_date)
+    users = [make_user(f"weekly{n}") for n in range(30)]
+
+    results, errors = _in_parallel(lambda user: register(event, user, second_date), users)
+    assert not errors
+    on_second = Registration.objects.filter(event=event, occurrence_start=second_date)
+    assert on_second.filter(status=Status.REGISTERED).count() == 10
+    assert on_second.filter(status=Status.WAITING).count() == 20
+    on_first = Registration.objects.filter(event=event, occurrence_start=first_date)
+    assert list(on_first.values_list("user", "status")) == [(other.pk, Status.REGISTERED)]
+
+    registered = list(on_second.filter(status=Status.REGISTERED))
+    _in_parallel(cancel, registered[:5])
+    assert on_second.filter(status=Status.REGISTERED).count() == 10
+    assert on_second.filter(status=Status.WAITING).count() == 15
+    assert on_first.filter(status=Status.REGISTERED).count() == 1

@@ -49,7 +49,7 @@ def test_double_registration_is_refused_with_a_message():
     event = _event()
     citizen = make_user("twice")
     register(event, citizen)
-    with pytest.raises(RegistrationError, match="You are already registered for this event."):
+    with pytest.raises(RegistrationError, match="You are already registered for this date."):
         register(event, citizen)
     assert Registration.objects.filter(event=event, user=citizen).count() == 1
 

@@ -1,5 +1,6 @@
 """What an event page shows besides its fields: upcoming dates, links, JSON-LD."""
 
+from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
@@ -59,6 +60,48 @@ def json_ld(event, request, next_dates):
     return data
 
 
+def signed_in_reader(request):
+    """The signed-in citizen reading the page, without touching the session of a reader who
+    has none (touching it would make the page uncacheable for a shared cache)."""
+    if request is None or settings.SESSION_COOKIE_NAME not in getattr(request, "COOKIES", {}):
+        return None
+    user = getattr(request, "user", None)
+    return user if user is not None and user.is_authenticated else None
+
+
+def registration_dates(event, request, now):
+    """For a repeating event with registration: its next dates that have not started, each
+    with the places left and, for a signed-in reader, their own registration."""
+    from ..registration import places_taken
+
+    pairs = event.upcoming_occurrences(now, UPCOMING_DATES_SHOWN)
+    if not pairs:
+        return []
+    starts = [start for start, _end in pairs]
+    taken = places_taken(event, starts) if event.capacity is not None else {}
+    mine = {}
+    reader = signed_in_reader(request)
+    if reader is not None:
+        mine = {
+            r.occurrence_start: r
+            for r in Registration.objects.filter(
+                event=event, user=reader, occurrence_start__in=starts
+            ).exclude(status=Registration.Status.CANCELLED)
+        }
+    return [
+        {
+            "start": start,
+            "end": end,
+            "value": start.isoformat(),
+            "places_left": None
+            if event.capacity is None
+            else max(event.capacity - taken.get(start, 0), 0),
+            "registration": mine.get(start),
+        }
+        for start, end in pairs
+    ]
+
+
 def event_context(event, request):
     now = timezone.now()
     upcoming = []
@@ -68,7 +111,10 @@ def event_context(event, request):
             if len(upcoming) >= UPCOMING_DATES_SHOWN:
                 break
     places_taken = None
-    if event.registration_enabled and event.capacity:
+    dates = []
+    if event.registration_enabled and event.rrule:
+        dates = registration_dates(event, request, now)
+    elif event.registration_enabled and event.capacity:
         places_taken = Registration.objects.filter(
             event=event, status=Registration.Status.REGISTERED
         ).count()
@@ -82,7 +128,12 @@ def event_context(event, request):
         ],
         "registration_open": event.registration_open(now),
         "places_left": None if places_taken is None else max(event.capacity - places_taken, 0),
+        "registration_dates": dates,
+        "signed_in": bool(dates) and signed_in_reader(request) is not None,
         "register_url": reverse("events:register", kwargs={"event_id": event.pk})
+        if event.registration_enabled
+        else "",
+        "cancel_url": reverse("events:cancel", kwargs={"event_id": event.pk})
         if event.registration_enabled
         else "",
         "ics_url": event.get_url(request) + event.reverse_subpage("ics_view"),

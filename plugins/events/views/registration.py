@@ -1,5 +1,8 @@
-"""Registering for an event and cancelling: only for signed-in citizens, never cached."""
+"""Registering for an event's dates and cancelling: only for signed-in citizens, never
+cached. The date is the `occurrence` parameter (the occurrence's start as an ISO date-time,
+or its date in the site's time zone); a one-off event's only date needs none."""
 
+from datetime import datetime, time, timedelta
 from functools import partial
 
 from django.contrib import messages
@@ -7,7 +10,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
@@ -15,7 +18,17 @@ from wagtail.models import Site
 
 from ..emails import send_registration_mail
 from ..models import EventPage, Registration
-from ..registration import RegistrationError, cancel, register
+from ..recurrence import HORIZON
+from ..registration import (
+    OccurrenceError,
+    RegistrationError,
+    cancel,
+    parse_occurrence,
+    places_taken,
+    register,
+    upcoming_occurrence,
+)
+from .event import UPCOMING_DATES_SHOWN
 
 Status = Registration.Status
 
@@ -40,63 +53,129 @@ def _base_url(request):
     return request.build_absolute_uri("/")
 
 
+def _occurrence_value(request):
+    data = request.POST if request.method == "POST" else request.GET
+    return data.get("occurrence", "")
+
+
+def _waiting_position(registration):
+    return (
+        Registration.objects.filter(
+            event_id=registration.event_id,
+            occurrence_start=registration.occurrence_start,
+            status=Status.WAITING,
+            created_at__lte=registration.created_at,
+        )
+        .exclude(pk__gt=registration.pk, created_at=registration.created_at)
+        .count()
+    )
+
+
+def _dates(event, user, now):
+    """The rows of the registration page: the next upcoming dates and any other upcoming date
+    the citizen holds a registration for, each with places left and their registration."""
+    mine = {
+        r.occurrence_start: r
+        for r in Registration.objects.filter(
+            event=event, user=user, occurrence_start__gt=now
+        ).exclude(status=Status.CANCELLED)
+    }
+    pairs = dict(event.upcoming_occurrences(now, UPCOMING_DATES_SHOWN))
+    span = event.end - event.start
+    for start in mine:
+        pairs.setdefault(start, start + span)
+    taken = places_taken(event, pairs) if event.capacity is not None else {}
+    rows = []
+    for start in sorted(pairs):
+        registration = mine.get(start)
+        rows.append(
+            {
+                "start": start,
+                "end": pairs[start],
+                "value": start.isoformat(),
+                "places_left": None
+                if event.capacity is None
+                else max(event.capacity - taken.get(start, 0), 0),
+                "registration": registration,
+                "waiting_position": _waiting_position(registration)
+                if registration and registration.status == Status.WAITING
+                else None,
+            }
+        )
+    return rows
+
+
+def _page(request, event, error="", selected=None, status=200):
+    now = timezone.now()
+    return render(
+        request,
+        "events/registration.html",
+        {
+            "event": event,
+            "dates": _dates(event, request.user, now),
+            "selected": selected,
+            "error": error,
+            "registration_open": event.registration_open(now),
+        },
+        status=status,
+    )
+
+
+def _success_message(kind):
+    if kind == Status.REGISTERED:
+        return _("You are registered. We have sent you an email.")
+    return _(
+        "The event is full on this date: you are on the waiting list. "
+        "We will email you if a place frees up."
+    )
+
+
 @never_cache
 @require_http_methods(["GET", "POST"])
 def registration_view(request, event_id):
     event = _event(request, event_id)
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    current = (
-        Registration.objects.filter(event=event, user=request.user)
-        .exclude(status=Status.CANCELLED)
-        .first()
-    )
-    if request.method == "POST":
-        try:
-            outcome = register(event, request.user)
-        except RegistrationError as error:
-            messages.error(request, str(error))
-        else:
-            registration = outcome.registration
-            registration.user = request.user
-            kind = registration.status
-            transaction.on_commit(
-                partial(send_registration_mail, registration, kind, _base_url(request))
-            )
-            if kind == Status.REGISTERED:
-                messages.success(request, _("You are registered. We have sent you an email."))
-            else:
-                messages.success(
-                    request,
-                    _(
-                        "The event is full: you are on the waiting list. "
-                        "We will email you if a place frees up."
-                    ),
-                )
-        return redirect(request.path)
-    position = None
-    if current and current.status == Status.WAITING:
-        position = (
-            Registration.objects.filter(
-                event=event, status=Status.WAITING, created_at__lte=current.created_at
-            )
-            .exclude(pk__gt=current.pk, created_at=current.created_at)
-            .count()
+    value = _occurrence_value(request)
+    try:
+        moment = parse_occurrence(event, value) if value or event.rrule else None
+        start, _end = upcoming_occurrence(event, moment)
+    except OccurrenceError as error:
+        if request.method == "POST" or value:
+            return _page(request, event, error=str(error), status=400)
+        start = None
+    if request.method == "GET":
+        return _page(request, event, selected=start)
+    try:
+        outcome = register(event, request.user, start)
+    except RegistrationError as error:
+        messages.error(request, str(error))
+    else:
+        registration = outcome.registration
+        registration.user = request.user
+        kind = registration.status
+        transaction.on_commit(
+            partial(send_registration_mail, registration, kind, _base_url(request))
         )
-    places_taken = Registration.objects.filter(event=event, status=Status.REGISTERED).count()
-    return render(
-        request,
-        "events/registration.html",
-        {
-            "event": event,
-            "registration": current,
-            "waiting_position": position,
-            "registration_open": event.registration_open(),
-            "places_left": None
-            if event.capacity is None
-            else max(event.capacity - places_taken, 0),
-        },
-    )
+        messages.success(request, _success_message(kind))
+    return redirect(request.path)
+
+
+def _registration_at(event, user, moment):
+    """The citizen's active registration for the date `moment` names (a datetime or a date)."""
+    active = Registration.objects.filter(event=event, user=user).exclude(status=Status.CANCELLED)
+    if moment is None:
+        return active.order_by("occurrence_start").first()
+    now = timezone.now()
+    if isinstance(moment, datetime):
+        if not now - HORIZON < moment < now + HORIZON:
+            return None
+        return active.filter(occurrence_start=moment).first()
+    if not (now - HORIZON).date() < moment < (now + HORIZON).date():
+        return None
+    day_start = datetime.combine(moment, time(0), tzinfo=event.tz)
+    day_end = day_start + timedelta(days=1)
+    return active.filter(occurrence_start__gte=day_start, occurrence_start__lt=day_end).first()
 
 
 @never_cache
@@ -105,14 +184,21 @@ def cancel_view(request, event_id):
     event = _event(request, event_id)
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    current = (
-        Registration.objects.filter(event=event, user=request.user)
-        .exclude(status=Status.CANCELLED)
-        .first()
-    )
+    value = _occurrence_value(request)
+    try:
+        moment = parse_occurrence(event, value) if value or event.rrule else None
+    except OccurrenceError as error:
+        return _page(request, event, error=str(error), status=400)
+    current = _registration_at(event, request.user, moment)
     if current is None:
-        messages.error(request, _("You have no registration for this event."))
-        return redirect("events:register", event_id=event.pk)
+        return _page(request, event, error=_("You have no registration for this date."), status=400)
+    if current.occurrence_start <= timezone.now():
+        return _page(
+            request,
+            event,
+            error=_("This date has passed: the registration can no longer be cancelled."),
+            status=400,
+        )
     outcome = cancel(current)
     base_url = _base_url(request)
     cancelled = outcome.registration
