@@ -177,3 +177,13 @@ def test_demo_closed_consultations_show_results_and_report(get):
             report = get(site_slug, path + "report/")
             assert report.status_code == 200
             assert "consultation-decision" in report.content.decode()
+
+
+def test_results_and_report_link_to_the_same_view_in_the_other_language(client):
+    page = make_consultation(state="closed", results="after_closing", translate=True)
+    host = {"host": host_of(page)}
+    for view in ("results/", "report/"):
+        html = client.get(page.url + view, headers=host).content.decode()
+        english = page.english.get_url_parts()[2] + view
+        assert f'href="{english}" lang="en" hreflang="en"' in html, view
+        assert f'hreflang="en" href="http://{host_of(page)}{english}"' in html, view
