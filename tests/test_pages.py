@@ -17,6 +17,13 @@ def test_home_page_renders_in_a_fixed_number_of_queries(get, django_assert_max_n
     assert response.status_code == 200
 
 
+def test_home_page_title_names_the_municipality_once(get):
+    html = get("ternopil", "/uk/").content.decode()
+    assert "<title>Тернопільська міська рада</title>" in html
+    html = get("ternopil", "/uk/vidkryte-vriaduvannia/").content.decode()
+    assert re.search(r"<title>[^<|]+ \| Тернопільська міська рада</title>", html)
+
+
 def test_contact_details_are_on_every_page(get):
     html = get("ternopil", "/uk/").content.decode()
     assert "15-80" in html and "Листопадова" in html
