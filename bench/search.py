@@ -11,7 +11,9 @@ with text drawn from the demo content of the three municipalities.
 """
 
 import argparse
+import atexit
 import os
+import shutil
 import random
 import statistics
 import sys
@@ -28,6 +30,7 @@ def setup_django():
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.test")
     if not os.environ.get("DATABASE_URL"):
         path = Path(tempfile.mkdtemp(prefix="hromada-bench-")) / "bench.sqlite3"
+        atexit.register(shutil.rmtree, path.parent, True)
         os.environ["DATABASE_URL"] = f"sqlite:///{path}"
     import django
 

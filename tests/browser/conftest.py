@@ -5,6 +5,7 @@ the way a citizen meets the site after `make run`.
 """
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -95,6 +96,7 @@ def live_site():
     finally:
         server.terminate()
         server.wait(timeout=10)
+        shutil.rmtree(workdir, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
