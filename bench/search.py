@@ -13,8 +13,8 @@ with text drawn from the demo content of the three municipalities.
 import argparse
 import atexit
 import os
-import shutil
 import random
+import shutil
 import statistics
 import sys
 import tempfile
