@@ -71,18 +71,29 @@ def fts5_expression(groups):
     return "{body} : (" + " AND ".join(parts) + ")"
 
 
-class _RankedIds:
-    """The ids of the matches in FTS5 rank order, fetched one slice at a time (for the
-    paginator), with the total already known from the facet counts."""
+class _Counted:
+    """Search results whose total is already known from the facet counts, so that the
+    paginator does not run the search once more to count it."""
 
-    def __init__(self, sql, params, total):
-        self.sql, self.params, self.total = sql, params, total
+    def __init__(self, results, total):
+        self.results, self.total = results, total
 
     def count(self):
         return self.total
 
     def __len__(self):
         return self.total
+
+    def __getitem__(self, window):
+        return list(self.results[window])
+
+
+class _RankedIds(_Counted):
+    """The ids of the matches in FTS5 rank order, fetched one slice at a time."""
+
+    def __init__(self, sql, params, total):
+        super().__init__(None, total)
+        self.sql, self.params = sql, params
 
     def __getitem__(self, window):
         from django.db import connection
@@ -142,11 +153,11 @@ def _sqlite_fts_available():
 def _run(backend, search_query, base, kind, page_number, with_fields):
     options = {"fields": FIELDS} if with_fields else {}
     results = backend.search(search_query, base, **options)
-    counts = dict(results.facet("kind"))
+    counts = Counter(dict(results.facet("kind")))
     if kind:
         results = backend.search(search_query, base.filter(kind=kind), **options)
-    paginator = Paginator(results, PER_PAGE)
-    page = paginator.get_page(page_number)
+    total = counts[kind] if kind else sum(counts.values())
+    page = Paginator(_Counted(results, total), PER_PAGE).get_page(page_number)
     return counts, page, list(page.object_list)
 
 
