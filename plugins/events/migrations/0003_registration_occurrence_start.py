@@ -4,7 +4,6 @@ import zoneinfo
 from datetime import datetime, time
 
 from django.db import migrations, models
-from django.db.models import Q
 
 
 def set_occurrence_start(apps, schema_editor):
