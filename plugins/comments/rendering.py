@@ -2,22 +2,15 @@
 reader who carries a session cookie and is signed in also gets the form and their own
 comments' edit and delete links (that response reads the session, so it is not cached)."""
 
-from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+from cms.core.extensions import signed_in_reader
 from cms.core.models import CommentPolicy
 from plugins.comments import conf, services
 from plugins.comments.forms import CommentForm
 from plugins.comments.thread import Thread
-
-
-def _signed_in_reader(request):
-    if settings.SESSION_COOKIE_NAME not in request.COOKIES:
-        return None
-    user = getattr(request, "user", None)
-    return user if user is not None and user.is_authenticated else None
 
 
 def _walk(comments):
@@ -37,7 +30,7 @@ def render_thread(page, request):
         order=request.GET.get("comments_order", "newest"),
         page_number=request.GET.get("comments_page"),
     )
-    reader = _signed_in_reader(request)
+    reader = signed_in_reader(request)
     if reader is not None:
         now = timezone.now()
         for comment in _walk(thread.page_obj):

@@ -57,15 +57,16 @@ def event_component(event, absolute_url, language, occurrence=None):
     description = "\n\n".join(filter(None, [clean_text(event.summary), absolute_url]))
     component.add("description", description)
     component.add("url", absolute_url)
-    if event.venue and event.venue.live:
-        location = ", ".join(filter(None, [event.venue.name, event.venue.address]))
+    venue, category = event.public_venue, event.public_category
+    if venue:
+        location = ", ".join(filter(None, [venue.name, venue.address]))
         component.add("location", clean_text(location))
-        if event.venue.has_coordinates:
-            component.add("geo", (float(event.venue.latitude), float(event.venue.longitude)))
+        if venue.has_coordinates:
+            component.add("geo", (float(venue.latitude), float(venue.longitude)))
     elif event.online_url:
         component.add("location", event.online_url)
-    if event.category and event.category.live:
-        component.add("categories", [clean_text(event.category.name)])
+    if category:
+        component.add("categories", [clean_text(category.name)])
     if event.organiser:
         component.add("x-organiser-name", clean_text(event.organiser))
     if event.rrule and not occurrence:

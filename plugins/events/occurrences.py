@@ -37,11 +37,8 @@ def event_occurrences(event, site, language, start, end):
     if event.venue_id:
         tags.add(f"venue:{event.venue_id}")
     url = event.get_url(current_site=site)
-    location = (
-        ", ".join(filter(None, [event.venue.name, event.venue.address]))
-        if event.venue and event.venue.live
-        else ""
-    )
+    venue = event.public_venue
+    location = ", ".join(filter(None, [venue.name, venue.address])) if venue else ""
     uid = event_uid(event.translation_key, language)
     return [
         Occurrence(

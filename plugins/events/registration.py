@@ -76,6 +76,20 @@ def parse_occurrence(event, value):
     return moment
 
 
+def within_horizon(moment, now):
+    """Whether `moment` (a datetime, or a date) is within the recurrence horizon of `now`:
+    further away, it names no occurrence."""
+    if isinstance(moment, datetime):
+        return now - HORIZON < moment < now + HORIZON
+    return (now - HORIZON).date() < moment < (now + HORIZON).date()
+
+
+def day_bounds(event, day):
+    """The start and end (the next midnight) of `day` in the event's time zone."""
+    start = datetime.combine(day, time(0), tzinfo=event.tz)
+    return start, start + timedelta(days=1)
+
+
 def upcoming_occurrence(event, moment, now=None):
     """The (start, end) of the upcoming occurrence of `event` at `moment` (a datetime, or a
     date in the event's time zone), or None for a one-off event's own; OccurrenceError for a
@@ -85,17 +99,14 @@ def upcoming_occurrence(event, moment, now=None):
         if event.rrule:
             raise OccurrenceError(_("Choose one of the event's dates."))
         found = event.occurrences(event.start - timedelta(days=2), event.end + timedelta(days=2))
+    elif not within_horizon(moment, now):
+        raise OccurrenceError(_("The event does not take place on this date."))
     elif isinstance(moment, datetime):
-        if not now - HORIZON < moment < now + HORIZON:
-            raise OccurrenceError(_("The event does not take place on this date."))
         found = [pair for pair in [event.occurrence_at(moment)] if pair]
     else:
-        if not (now - HORIZON).date() < moment < (now + HORIZON).date():
-            raise OccurrenceError(_("The event does not take place on this date."))
-        day_start = datetime.combine(moment, time(0), tzinfo=event.tz)
         found = [
             pair
-            for pair in event.occurrences(day_start, day_start + timedelta(days=1))
+            for pair in event.occurrences(*day_bounds(event, moment))
             if pair[0].astimezone(event.tz).date() == moment
         ]
     if not found:
@@ -189,3 +200,31 @@ def places_taken(event, starts):
         .order_by()
     )
     return {row["occurrence_start"]: row["taken"] for row in rows}
+
+
+def places_left(event, taken):
+    """The free places of a date where `taken` are taken; None when there is no limit."""
+    return None if event.capacity is None else max(event.capacity - taken, 0)
+
+
+def registrations_by_date(event, user, **filters):
+    """{occurrence start: registration} of `user`'s active registrations for `event`."""
+    active = Registration.objects.filter(event=event, user=user, **filters)
+    return {r.occurrence_start: r for r in active.exclude(status=Status.CANCELLED)}
+
+
+def date_rows(event, pairs, mine):
+    """A row per date (start, end) of `pairs`: the places left and the reader's registration
+    from `mine` (see `registrations_by_date`)."""
+    starts = [start for start, _end in pairs]
+    taken = places_taken(event, starts) if event.capacity is not None else {}
+    return [
+        {
+            "start": start,
+            "end": end,
+            "value": start.isoformat(),
+            "places_left": places_left(event, taken.get(start, 0)),
+            "registration": mine.get(start),
+        }
+        for start, end in pairs
+    ]

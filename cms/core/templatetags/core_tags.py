@@ -5,7 +5,7 @@ from django.utils import translation
 from django.utils.safestring import mark_safe
 from wagtail.models import Page
 
-from cms.core.extensions import render_extension_point
+from cms.core.extensions import has_session_cookie, render_extension_point
 from cms.core.sites import profile_for_request
 
 register = template.Library()
@@ -59,8 +59,7 @@ def has_messages(context):
     """Whether flash messages may be waiting, without touching the session of a reader who
     has none (touching it would make the page uncacheable)."""
     request = context["request"]
-    cookies = request.COOKIES
-    return settings.SESSION_COOKIE_NAME in cookies or "messages" in cookies
+    return has_session_cookie(request) or "messages" in request.COOKIES
 
 
 @register.filter

@@ -312,6 +312,16 @@ class EventPage(RoutablePageMixin, BasePage):
         found = self.occurrences(now, now + recurrence.HORIZON)
         return [pair for pair in found if pair[0] > now][:limit]
 
+    @property
+    def public_venue(self):
+        """The venue as citizens see it: None while it is an unpublished draft."""
+        return self.venue if self.venue is not None and self.venue.live else None
+
+    @property
+    def public_category(self):
+        """The category as citizens see it: None while it is an unpublished draft."""
+        return self.category if self.category is not None and self.category.live else None
+
     def next_occurrence(self, now=None):
         now = now or timezone.now()
         found = self.occurrences(now, now + recurrence.HORIZON)

@@ -1,10 +1,12 @@
 """What an event page shows besides its fields: upcoming dates, links, JSON-LD."""
 
-from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
+from cms.core.extensions import signed_in_reader
+
 from ..models import Registration
+from ..registration import date_rows, places_left, registrations_by_date
 
 UPCOMING_DATES_SHOWN = 10
 
@@ -31,7 +33,7 @@ def json_ld(event, request, next_dates):
     }
     if event.summary:
         data["description"] = event.summary
-    venue = event.venue if event.venue and event.venue.live else None  # not a draft
+    venue = event.public_venue
     locations = []
     if venue:
         place = {"@type": "Place", "name": venue.name}
@@ -60,46 +62,16 @@ def json_ld(event, request, next_dates):
     return data
 
 
-def signed_in_reader(request):
-    """The signed-in citizen reading the page, without touching the session of a reader who
-    has none (touching it would make the page uncacheable for a shared cache)."""
-    if request is None or settings.SESSION_COOKIE_NAME not in getattr(request, "COOKIES", {}):
-        return None
-    user = getattr(request, "user", None)
-    return user if user is not None and user.is_authenticated else None
-
-
 def registration_dates(event, request, now):
     """For a repeating event with registration: its next dates that have not started, each
     with the places left and, for a signed-in reader, their own registration."""
-    from ..registration import places_taken
-
     pairs = event.upcoming_occurrences(now, UPCOMING_DATES_SHOWN)
     if not pairs:
         return []
-    starts = [start for start, _end in pairs]
-    taken = places_taken(event, starts) if event.capacity is not None else {}
-    mine = {}
     reader = signed_in_reader(request)
-    if reader is not None:
-        mine = {
-            r.occurrence_start: r
-            for r in Registration.objects.filter(
-                event=event, user=reader, occurrence_start__in=starts
-            ).exclude(status=Registration.Status.CANCELLED)
-        }
-    return [
-        {
-            "start": start,
-            "end": end,
-            "value": start.isoformat(),
-            "places_left": None
-            if event.capacity is None
-            else max(event.capacity - taken.get(start, 0), 0),
-            "registration": mine.get(start),
-        }
-        for start, end in pairs
-    ]
+    starts = [start for start, _end in pairs]
+    mine = registrations_by_date(event, reader, occurrence_start__in=starts) if reader else {}
+    return date_rows(event, pairs, mine)
 
 
 def event_context(event, request):
@@ -110,14 +82,13 @@ def event_context(event, request):
             upcoming.append(pair)
             if len(upcoming) >= UPCOMING_DATES_SHOWN:
                 break
-    places_taken = None
+    places = None
     dates = []
     if event.registration_enabled and event.rrule:
         dates = registration_dates(event, request, now)
     elif event.registration_enabled and event.capacity:
-        places_taken = Registration.objects.filter(
-            event=event, status=Registration.Status.REGISTERED
-        ).count()
+        taken = Registration.objects.filter(event=event, status=Registration.Status.REGISTERED)
+        places = places_left(event, taken.count())
     language = event.locale.language_code
     return {
         "upcoming_dates": upcoming,
@@ -127,7 +98,7 @@ def event_context(event, request):
             item.page for item in event.related_pages.select_related("page") if item.page.live
         ],
         "registration_open": event.registration_open(now),
-        "places_left": None if places_taken is None else max(event.capacity - places_taken, 0),
+        "places_left": places,
         "registration_dates": dates,
         "signed_in": bool(dates) and signed_in_reader(request) is not None,
         "register_url": reverse("events:register", kwargs={"event_id": event.pk})

@@ -2,7 +2,7 @@
 cached. The date is the `occurrence` parameter (the occurrence's start as an ISO date-time,
 or its date in the site's time zone); a one-off event's only date needs none."""
 
-from datetime import datetime, time, timedelta
+from datetime import datetime
 from functools import partial
 
 from django.contrib import messages
@@ -18,15 +18,17 @@ from wagtail.models import Site
 
 from ..emails import send_registration_mail
 from ..models import EventPage, Registration
-from ..recurrence import HORIZON
 from ..registration import (
     OccurrenceError,
     RegistrationError,
     cancel,
+    date_rows,
+    day_bounds,
     parse_occurrence,
-    places_taken,
     register,
+    registrations_by_date,
     upcoming_occurrence,
+    within_horizon,
 )
 from .event import UPCOMING_DATES_SHOWN
 
@@ -74,34 +76,16 @@ def _waiting_position(registration):
 def _dates(event, user, now):
     """The rows of the registration page: the next upcoming dates and any other upcoming date
     the citizen holds a registration for, each with places left and their registration."""
-    mine = {
-        r.occurrence_start: r
-        for r in Registration.objects.filter(
-            event=event, user=user, occurrence_start__gt=now
-        ).exclude(status=Status.CANCELLED)
-    }
+    mine = registrations_by_date(event, user, occurrence_start__gt=now)
     pairs = dict(event.upcoming_occurrences(now, UPCOMING_DATES_SHOWN))
     span = event.end - event.start
     for start in mine:
         pairs.setdefault(start, start + span)
-    taken = places_taken(event, pairs) if event.capacity is not None else {}
-    rows = []
-    for start in sorted(pairs):
-        registration = mine.get(start)
-        rows.append(
-            {
-                "start": start,
-                "end": pairs[start],
-                "value": start.isoformat(),
-                "places_left": None
-                if event.capacity is None
-                else max(event.capacity - taken.get(start, 0), 0),
-                "registration": registration,
-                "waiting_position": _waiting_position(registration)
-                if registration and registration.status == Status.WAITING
-                else None,
-            }
-        )
+    rows = date_rows(event, sorted(pairs.items()), mine)
+    for row in rows:
+        registration = row["registration"]
+        waiting = registration is not None and registration.status == Status.WAITING
+        row["waiting_position"] = _waiting_position(registration) if waiting else None
     return rows
 
 
@@ -166,15 +150,11 @@ def _registration_at(event, user, moment):
     active = Registration.objects.filter(event=event, user=user).exclude(status=Status.CANCELLED)
     if moment is None:
         return active.order_by("occurrence_start").first()
-    now = timezone.now()
-    if isinstance(moment, datetime):
-        if not now - HORIZON < moment < now + HORIZON:
-            return None
-        return active.filter(occurrence_start=moment).first()
-    if not (now - HORIZON).date() < moment < (now + HORIZON).date():
+    if not within_horizon(moment, timezone.now()):
         return None
-    day_start = datetime.combine(moment, time(0), tzinfo=event.tz)
-    day_end = day_start + timedelta(days=1)
+    if isinstance(moment, datetime):
+        return active.filter(occurrence_start=moment).first()
+    day_start, day_end = day_bounds(event, moment)
     return active.filter(occurrence_start__gte=day_start, occurrence_start__lt=day_end).first()
 
 
