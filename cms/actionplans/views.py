@@ -121,7 +121,7 @@ def commitment_context(commitment, request):
         "today": today,
         "plan": plan,
         "milestones": commitment.milestone_list,
-        "progress_updates": ProgressUpdate.objects.filter(commitment=commitment),
+        "progress_updates": ProgressUpdate.objects.filter(commitment=commitment, live=True),
         "latest_assessment": commitment.assessments.first(),
         "documents": commitment.documents.select_related("document"),
         "related": related,

@@ -1,10 +1,11 @@
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import TranslatableMixin
+from wagtail.models import DraftStateMixin, RevisionMixin, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -12,8 +13,13 @@ from ..choices import AssessmentKind, CompletionLevel, OpenGovernmentResult, Ver
 from .commitments import CommitmentPage, EvidenceBlock
 
 
-class ProgressUpdate(TranslatableMixin, index.Indexed, models.Model):
-    """A dated entry in a commitment's progress timeline, added without editing the page."""
+class ProgressUpdate(
+    DraftStateMixin, RevisionMixin, TranslatableMixin, index.Indexed, models.Model
+):
+    """A dated entry in a commitment's progress timeline, added without editing the page.
+
+    It has a draft state: what a translator adds or changes is public only once an editor
+    or moderator publishes it (the commitment page lists live updates only)."""
 
     commitment = models.ForeignKey(
         CommitmentPage,
@@ -43,6 +49,8 @@ class ProgressUpdate(TranslatableMixin, index.Indexed, models.Model):
         TranslatableField("evidence"),
         TranslatableField("author"),
     ]
+
+    _revisions = GenericRelation("wagtailcore.Revision")
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("progress update")
