@@ -37,32 +37,54 @@ class SiteLocaleMiddleware(LocaleMiddleware):
 
 
 class SharedCacheMiddleware:
-    """Lets a shared front cache keep anonymous public pages (`s-maxage`).
+    """The one caching rule of every response; first in `MIDDLEWARE`, so it runs last.
 
-    Only GET/HEAD answers with status 200 that set no cookie, never read the session (so
-    they cannot depend on who is signed in) and chose no caching policy of their own.
+    A response that is personal (it sets a cookie, such as the session or the CSRF token,
+    read or changed the session, or varies on `Cookie`) is `private, no-store`, whatever a
+    view chose. An anonymous GET/HEAD answer with status 200 that chose no caching policy of
+    its own may be kept by a shared front cache (`s-maxage`).
     """
 
     EXCLUDED_PREFIXES = ("/admin/", "/documents/")
+    PRIVATE_DROPS = {"public", "private", "no-store", "max-age", "s-maxage"}
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         response = self.get_response(request)
-        if self._cacheable(request, response):
+        if self._personal(request, response):
+            self._make_private(response)
+        elif self._cacheable(request, response):
             patch_cache_control(
                 response, public=True, max_age=0, s_maxage=settings.PAGE_CACHE_SECONDS
             )
         return response
 
-    def _cacheable(self, request, response):
+    @staticmethod
+    def _personal(request, response):
         session = getattr(request, "session", None)
+        varies = {v.strip().lower() for v in response.get("Vary", "").split(",")}
+        return bool(
+            response.cookies
+            or (session is not None and (session.accessed or session.modified))
+            or request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+            or "cookie" in varies
+        )
+
+    def _make_private(self, response):
+        kept = [
+            directive.strip()
+            for directive in response.get("Cache-Control", "").split(",")
+            if directive.strip()
+            and directive.split("=")[0].strip().lower() not in self.PRIVATE_DROPS
+        ]
+        response["Cache-Control"] = ", ".join(["private", "no-store", *kept])
+
+    def _cacheable(self, request, response):
         return (
             request.method in ("GET", "HEAD")
             and response.status_code == 200
             and not response.has_header("Cache-Control")
-            and not response.cookies
-            and not (session is not None and session.accessed)
             and not request.path.startswith(self.EXCLUDED_PREFIXES)
         )
