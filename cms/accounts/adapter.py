@@ -6,6 +6,7 @@ from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context
 from django.utils import translation
 
+from cms.core.clientip import client_ip
 from cms.core.sites import profile_for_request
 
 
@@ -14,6 +15,10 @@ class CitizenAccountAdapter(DefaultAccountAdapter):
         user.is_staff = False
         user.is_superuser = False
         return super().save_user(request, user, form, commit=commit)
+
+    def get_client_ip(self, request):
+        """allauth's rate limits count by the same address as every other limit."""
+        return client_ip(request)
 
     def _municipality(self):
         request = context.request

@@ -9,6 +9,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from wagtail.admin.views.account import LoginView
 
+from cms.core.clientip import client_network
 from cms.core.sites import profile_for_request
 from cms.translations.notfound import language_alternatives
 
@@ -48,7 +49,7 @@ class RateLimitedLoginView(LoginView):
     """Wagtail's admin login, refusing further attempts after too many failures."""
 
     def _keys(self):
-        address = self.request.META.get("REMOTE_ADDR", "")
+        address = client_network(self.request)
         username = (self.request.POST.get("username") or "").strip().lower()[:150]
         return [f"admin-login:ip:{address}", f"admin-login:user:{username}"]
 

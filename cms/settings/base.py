@@ -304,6 +304,12 @@ ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 ACCOUNT_USER_DISPLAY = "cms.accounts.models.display_name"
 ACCOUNT_PREVENT_ENUMERATION = True
 
+# The client's address (cms.core.clientip): how many proxies in front of Django append to
+# X-Forwarded-For (1 behind the shipped nginx; 0 when Django is reached directly). allauth's
+# own limits count by the same address.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
+
 # Admin login: attempts allowed per client address and per username in the window.
 ADMIN_LOGIN_ATTEMPTS = int(os.environ.get("ADMIN_LOGIN_ATTEMPTS", "10"))
 ADMIN_LOGIN_WINDOW_SECONDS = 15 * 60

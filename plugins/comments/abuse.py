@@ -9,11 +9,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from cms.core.clientip import client_network
 from plugins.comments import conf
 
 
 def _address_key(request):
-    address = request.META.get("REMOTE_ADDR", "")
+    address = client_network(request)
     digest = hashlib.sha256(f"{settings.SECRET_KEY}:{address}".encode()).hexdigest()[:24]
     return f"comments:rate:addr:{digest}"
 
