@@ -29,7 +29,7 @@ urlpatterns += i18n_patterns(
 )
 
 handler404 = "cms.core.views.page_not_found"
-handler500 = "cms.core.views.server_error"
+handler500 = "cms.ops.errors.server_error"
 
 if settings.DEBUG:
     from django.conf.urls.static import static

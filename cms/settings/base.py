@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "cms.actionplans",
     "cms.translations",
     "cms.search",
+    "cms.ops",
     "fixtures",
     *INSTALLED_PLUGINS,
     "wagtail_localize",
@@ -75,6 +76,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "cms.ops.middleware.RequestIdMiddleware",
+    "cms.ops.middleware.HealthCheckMiddleware",
     # Runs (almost) last on the response: sees every cookie and session use.
     "cms.core.middleware.SharedCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -119,6 +122,9 @@ DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
+        # A kept connection is tested before each request: a restarted PostgreSQL is
+        # reconnected to without restarting the site.
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -139,6 +145,8 @@ if os.environ.get("REDIS_URL"):
             "OPTIONS": {"IGNORE_EXCEPTIONS": True},
         }
     }
+    # Pages render without Redis; the outage is logged (once: cms.ops.logging).
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -330,9 +338,34 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_MODERATION_ENABLED = True
 
+# /healthz (cms.ops): a task due longer than this, or less free disk, is "failing".
+HEALTH_TASK_MAX_AGE_SECONDS = int(os.environ.get("HEALTH_TASK_MAX_AGE_SECONDS", "900"))
+HEALTH_DISK_MIN_FREE_MB = int(os.environ.get("HEALTH_DISK_MIN_FREE_MB", "500"))
+
+# Logs on standard error: JSON lines (LOG_FORMAT=json, production's default) or text, each
+# with the request id also sent as X-Request-ID; a failure repeated by every request while
+# a service is down is written once per LOG_REPEAT_SECONDS.
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "text")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {
+        "request_id": {"()": "cms.ops.logging.RequestIdFilter"},
+        "once_per_failure": {
+            "()": "cms.ops.logging.OncePerFailureFilter",
+            "seconds": int(os.environ.get("LOG_REPEAT_SECONDS", "300")),
+        },
+    },
+    "formatters": {
+        "json": {"()": "cms.ops.logging.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id", "once_per_failure"],
+            "formatter": "json" if LOG_FORMAT == "json" else "text",
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
