@@ -9,6 +9,7 @@ from django.http import HttpResponse
 from django.utils import translation
 
 from cms.core.sites import profile_for_request
+from cms.core.visibility import public_pages
 
 from .choices import OGPValue
 from .progress import plan_progress
@@ -16,10 +17,10 @@ from .views import load_commitments, prepare_commitments, site_today
 
 
 def plan_versions(plan, request):
-    """{language: plan} for the plan's live translations the site serves, the plan first."""
+    """{language: plan} for the plan's public translations the site serves, the plan first."""
     profile = profile_for_request(request)
     versions = {plan.locale.language_code: plan}
-    for other in plan.get_translations().live().select_related("locale").specific():
+    for other in public_pages(plan.get_translations()).select_related("locale").specific():
         code = other.locale.language_code
         if profile.serves(code):
             versions[code] = other

@@ -4,6 +4,7 @@ from django.db.models import Prefetch
 from django.utils import translation
 
 from cms.core.sites import profile_for_request
+from cms.core.visibility import keep_public, keep_public_documents, public_pages
 
 from .choices import CommitmentStatus
 from .forms import CommitmentFilterForm, apply_filters
@@ -11,6 +12,13 @@ from .models import CommitmentPage, CommitmentPartner, Milestone, ProgressUpdate
 from .models.institutions import localized_institutions
 from .progress import annotate, local_today, plan_progress, status_labels
 from .timeline import build_timeline
+
+
+def attached_documents(links):
+    """The document links whose document anyone may find."""
+    links = list(links.select_related("document"))
+    public = {document.pk for document in keep_public_documents(link.document for link in links)}
+    return [link for link in links if link.document_id in public]
 
 
 def site_today(request):
@@ -21,9 +29,7 @@ def site_today(request):
 def load_commitments(plan):
     """The plan's live public commitments with milestones and institutions prefetched."""
     return list(
-        CommitmentPage.objects.child_of(plan)
-        .live()
-        .public()
+        public_pages(CommitmentPage.objects.child_of(plan))
         .select_related("locale", "lead_institution")
         .prefetch_related(
             Prefetch(
@@ -102,7 +108,7 @@ def plan_context(plan, request):
         "json_url": plan.get_url(request) + plan.reverse_subpage("export_json"),
         "meetings": plan.meetings.all(),
         "links": plan.links.all(),
-        "documents": plan.documents.select_related("document"),
+        "documents": attached_documents(plan.documents),
     }
 
 
@@ -113,9 +119,7 @@ def commitment_context(commitment, request):
     )
     commitment.partner_list = list(commitment.partners.select_related("institution"))
     prepare_commitments([commitment], today, translation.get_language())
-    related = [
-        item.page for item in commitment.related_pages.select_related("page") if item.page.live
-    ]
+    related = keep_public(item.page for item in commitment.related_pages.select_related("page"))
     plan = commitment.get_parent().specific
     return {
         "today": today,
@@ -123,7 +127,7 @@ def commitment_context(commitment, request):
         "milestones": commitment.milestone_list,
         "progress_updates": ProgressUpdate.objects.filter(commitment=commitment, live=True),
         "latest_assessment": commitment.assessments.first(),
-        "documents": commitment.documents.select_related("document"),
+        "documents": attached_documents(commitment.documents),
         "related": related,
         "policy_areas": commitment.policy_areas.all(),
         "print_url": commitment.get_url(request) + commitment.reverse_subpage("print"),

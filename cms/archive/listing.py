@@ -15,6 +15,8 @@ from django.db.models import F
 from taggit.models import Tag, TaggedItem
 from wagtail.documents import get_document_model
 
+from cms.core.visibility import public_documents
+
 logger = logging.getLogger(__name__)
 
 MAX_PARAM_LENGTH = 200
@@ -67,8 +69,9 @@ class ArchiveFilters:
 
 
 def site_documents(site):
-    """The public documents that the archive of `site` lists."""
-    return get_document_model().objects.filter(site=site, is_public=True)
+    """The public documents that the archive of `site` lists (none in a restricted
+    collection)."""
+    return public_documents(get_document_model().objects.filter(site=site))
 
 
 def _year_range(value):

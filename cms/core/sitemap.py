@@ -12,6 +12,8 @@ from django.contrib.sitemaps.views import sitemap
 from django.utils.functional import cached_property
 from wagtail.models import Page, Site
 
+from cms.core.visibility import public_pages
+
 
 class SiteSitemap(Sitemap):
     def __init__(self, request):
@@ -30,7 +32,7 @@ class SiteSitemap(Sitemap):
         for root in roots:
             query |= Page.objects.descendant_of(root, inclusive=True)
         return list(
-            query.live().public().filter(depth__gt=1).select_related("locale").order_by("path")
+            public_pages(query).filter(depth__gt=1).select_related("locale").order_by("path")
         )
 
     def _urls(self, page, protocol, domain):

@@ -22,6 +22,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.core.blocks import BodyBlock
 from cms.core.models import BasePage
+from cms.core.visibility import public_pages
 
 
 class NewsCategory(DraftStateMixin, RevisionMixin, TranslatableMixin, models.Model):
@@ -117,9 +118,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     def articles(self):
         """The live, public, already published articles of this newsroom, newest first."""
         return (
-            NewsPage.objects.child_of(self)
-            .live()
-            .public()
+            public_pages(NewsPage.objects.child_of(self))
             .filter(publication_date__lte=timezone.now())
             .order_by("-publication_date", "-pk")
         )

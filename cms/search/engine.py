@@ -14,6 +14,7 @@ from wagtail.search.query import And, Or, PlainText
 from wagtail.search.utils import normalise_query_string
 
 from cms.core.search_sources import search_sources
+from cms.core.visibility import public_pages
 from cms.search import indexing
 from cms.search.lemmas import query_lemmas, words
 from cms.search.models import SearchEntry
@@ -231,9 +232,7 @@ def promotions(query, site, languages):
     allowed = set()
     for root in roots:
         allowed |= set(
-            Page.objects.descendant_of(root, inclusive=True)
-            .live()
-            .public()
+            public_pages(Page.objects.descendant_of(root, inclusive=True))
             .filter(pk__in=[pick.page_id for pick in picks])
             .values_list("pk", flat=True)
         )

@@ -19,6 +19,7 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.index import RelatedFields, SearchField
 
 from cms.core.search_sources import SearchItem, search_sources
+from cms.core.visibility import is_public
 from cms.search.lemmas import lemmatize
 from cms.search.models import SearchEntry
 
@@ -183,7 +184,7 @@ def page_item(page, roots=None):
     if not page.live or page.depth < 2:
         return None
     site = site_for_page(page, roots)
-    if site is None or page.get_view_restrictions().exists():
+    if site is None or not is_public(page):
         return None
     url_parts = page.get_url_parts()
     if url_parts is None:

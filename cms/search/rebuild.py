@@ -5,6 +5,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Page
 
 from cms.core.search_sources import search_sources
+from cms.core.visibility import public_pages
 from cms.search import indexing
 from cms.search.models import SearchEntry
 
@@ -31,7 +32,7 @@ def rebuild(progress=None, extract=True, chunk=CHUNK):
     roots, kinds = indexing.site_roots(), indexing.page_kinds()
     kept = set()
 
-    pages = Page.objects.live().public().filter(depth__gte=2)
+    pages = public_pages(Page.objects.filter(depth__gte=2))
     total, done = pages.count(), 0
     for batch in _chunks(pages, chunk):
         entries = []

@@ -1,5 +1,6 @@
 """Keeps the search index fresh: pages on publish, unpublish, delete, move and view
-restriction changes; objects of registered sources (documents...) on save and delete."""
+restriction changes; objects of registered sources (documents...) on save and delete;
+documents when their collection's view restrictions change."""
 
 import logging
 from functools import cache
@@ -7,7 +8,7 @@ from functools import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from wagtail.documents import get_document_model
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from cms.core.search_sources import search_sources
@@ -48,6 +49,21 @@ def on_restriction_changed(sender, instance, **kwargs):
     sync_subtree(page)
 
 
+def on_collection_restriction_changed(sender, instance, raw=False, **kwargs):
+    """A collection made private (or public again): its documents and those of the
+    collections below it leave (or re-enter) the index."""
+    if raw:
+        return
+    from cms.search import indexing
+
+    collection = Collection.objects.filter(pk=instance.collection_id).first()
+    if collection is None:
+        return
+    documents = get_document_model().objects.filter(collection__path__startswith=collection.path)
+    for document in documents.iterator():
+        indexing.sync_object(document)
+
+
 def on_saved(sender, instance, raw=False, **kwargs):
     if raw or sender._meta.label_lower not in source_models():
         return
@@ -79,6 +95,16 @@ def connect():
     )
     post_delete.connect(
         on_restriction_changed, sender=PageViewRestriction, dispatch_uid="search_restriction_d"
+    )
+    post_save.connect(
+        on_collection_restriction_changed,
+        sender=CollectionViewRestriction,
+        dispatch_uid="search_collection_restriction",
+    )
+    post_delete.connect(
+        on_collection_restriction_changed,
+        sender=CollectionViewRestriction,
+        dispatch_uid="search_collection_restriction_d",
     )
     post_save.connect(on_saved, dispatch_uid="search_object_saved")
     post_delete.connect(on_deleted, dispatch_uid="search_object_deleted")

@@ -6,6 +6,7 @@ from wagtail.models import Site
 
 from cms.core.profiles import all_profiles
 from cms.core.search_sources import SearchItem, SearchSource
+from cms.core.visibility import is_public_document, public_pages
 
 DOCUMENT_FIELDS = ("title", "description", "number", "issuing_body")
 KIND_LABELS = {
@@ -35,7 +36,7 @@ def _archive_url(document, site, language):
 
     for root in site.root_page.get_translations(inclusive=True):
         if root.locale.language_code == language:
-            archive = DocumentArchivePage.objects.descendant_of(root).live().public().first()
+            archive = public_pages(DocumentArchivePage.objects.descendant_of(root)).first()
             parts = archive.get_url_parts() if archive is not None else None
             if parts is not None:
                 return archive.document_url(document, parts[2])
@@ -43,9 +44,10 @@ def _archive_url(document, site, language):
 
 
 def document_items(document):
-    """A document is found on its own site when public; its text includes the file's."""
+    """A document is found on its own site when public (and in no restricted collection);
+    its text includes the file's."""
     site_id = getattr(document, "site_id", None)
-    if not site_id or not getattr(document, "is_public", True):
+    if not site_id or not is_public_document(document):
         return []
     site = Site.objects.select_related("root_page__locale").filter(pk=site_id).first()
     if site is None:

@@ -299,6 +299,9 @@ AUTHENTICATION_BACKENDS = [
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
 LOGIN_URL = "account_login"
+# A page restricted to signed-in citizens (or a group) sends the visitor to the citizens'
+# sign-in, not to Wagtail's bare login form.
+WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 LOGIN_REDIRECT_URL = "accounts:home"
 ACCOUNT_ADAPTER = "cms.accounts.adapter.CitizenAccountAdapter"
 ACCOUNT_LOGIN_METHODS = {"email"}

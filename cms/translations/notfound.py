@@ -13,6 +13,7 @@ from django.utils.translation import get_language_from_path
 from wagtail.models import Site
 
 from cms.core.sites import profile_for_site
+from cms.core.visibility import public_pages
 
 MAX_COMPONENTS = 20
 # The path segments Wagtail serves pages at (its `wagtail_serve` URL pattern); anything
@@ -59,7 +60,8 @@ def language_alternatives(request, current_language):
         return []
     names = dict(settings.LANGUAGES)
     alternatives = []
-    for version in found.get_translations(inclusive=True).live().select_related("locale"):
+    versions = public_pages(found.get_translations(inclusive=True))
+    for version in versions.select_related("locale"):
         code = version.locale.language_code
         if code not in order or code == prefix:
             continue

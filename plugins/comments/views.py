@@ -7,21 +7,21 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
 from cms.core.models import CommentPolicy
 from cms.core.sites import profile_for_request
+from cms.core.visibility import visible_page_or_404
 from plugins.comments import abuse, services
 from plugins.comments.forms import CommentForm, ReportForm
 from plugins.comments.models import Comment, ModerationAction, Reason
 
 
 def _site_page(request, page_id):
-    """The live page `page_id` of the site that serves the request, else 404."""
-    page = Page.objects.live().filter(pk=page_id).specific().first()
+    """The page `page_id` of the site that serves the request when the visitor may see it
+    (the core's visibility rule), else 404."""
+    page = visible_page_or_404(request, page_id)
     site = Site.find_for_request(request)
-    if page is None or site is None or page.get_site() != site:
-        raise Http404
     if services.policy_for(page, request) == CommentPolicy.HIDDEN:
         raise Http404
     return page, site

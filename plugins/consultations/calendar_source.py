@@ -3,6 +3,7 @@
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from cms.core.visibility import public_pages
 from plugins.consultations.models import ConsultationPage
 
 
@@ -10,8 +11,7 @@ def consultation_deadlines(site, locale, start, end):
     from cms.core.calendar import Occurrence
 
     pages = (
-        ConsultationPage.objects.live()
-        .in_site(site)
+        public_pages(ConsultationPage.objects.in_site(site))
         .filter(locale=locale, closes_at__gte=start, closes_at__lt=end)
         .select_related("topic")
     )

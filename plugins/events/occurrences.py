@@ -3,6 +3,7 @@
 from django.db.models import Q
 
 from cms.core.calendar import Occurrence
+from cms.core.visibility import public_pages
 
 from .models import EventPage
 from .models.pages import event_uid
@@ -22,7 +23,7 @@ def events_between(site, locale, start=None, end=None):
     home = home_for(site, locale)
     if home is None:
         return EventPage.objects.none()
-    events = EventPage.objects.live().public().descendant_of(home).filter(locale=locale)
+    events = public_pages(EventPage.objects.descendant_of(home)).filter(locale=locale)
     if end is not None:
         events = events.filter(start__lt=end)
     if start is not None:

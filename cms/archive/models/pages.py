@@ -25,6 +25,7 @@ from cms.archive.listing import (
 )
 from cms.archive.models.documents import DocumentType
 from cms.core.models import BasePage
+from cms.core.visibility import public_pages
 
 
 class DocumentArchivePage(RoutablePageMixin, BasePage):
@@ -176,8 +177,7 @@ class DocumentArchivePage(RoutablePageMixin, BasePage):
         for root in roots:
             within_site |= Q(path__startswith=root.path)
         pages = (
-            Page.objects.live()
-            .public()
+            public_pages(Page.objects.all())
             .filter(within_site, pk__in=[int(pk) for pk in page_ids])
             .select_related("locale")
             .order_by("title")[:50]

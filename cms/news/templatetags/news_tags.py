@@ -7,6 +7,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from wagtail.images import get_image_model
 
+from cms.core.visibility import public_pages
 from cms.news.listing import LISTING_IMAGE
 
 register = template.Library()
@@ -29,7 +30,7 @@ def latest_news(context, home):
     """The latest articles of the newsroom under `home` (a site's home in one language)."""
     from cms.news.models import NewsIndexPage
 
-    index = NewsIndexPage.objects.child_of(home).live().public().first() if home else None
+    index = public_pages(NewsIndexPage.objects.child_of(home)).first() if home else None
     articles = []
     if index is not None:
         images = get_image_model().objects.prefetch_renditions(LISTING_IMAGE)

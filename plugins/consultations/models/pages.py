@@ -164,7 +164,9 @@ class ConsultationPage(RoutablePageMixin, BasePage):
         decisions = list(self.decisions.all())
         if decisions:
             return decisions
-        for other in self.get_translations().live().specific():
+        from cms.core.visibility import public_pages
+
+        for other in public_pages(self.get_translations()).specific():
             found = list(other.decisions.all())
             if found:
                 return found

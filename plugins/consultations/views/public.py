@@ -8,6 +8,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 
+from cms.core.visibility import is_public, keep_public, keep_public_documents, public_pages
 from plugins.consultations.exports import open_data, open_data_csv
 from plugins.consultations.models import ConsultationPage, ConsultationTopic, Status
 from plugins.consultations.results import results_for
@@ -16,8 +17,7 @@ from plugins.consultations.results import results_for
 def index_context(index, request):
     now = timezone.now()
     consultations = (
-        ConsultationPage.objects.live()
-        .child_of(index)
+        public_pages(ConsultationPage.objects.child_of(index))
         .select_related("topic")
         .order_by("closes_at")
     )
@@ -53,9 +53,9 @@ def index_context(index, request):
 
 
 def _localised(page):
-    """A linked page in the current language when it has a live translation."""
+    """A linked page in the current language when it has a public translation."""
     localized = page.localized
-    return localized if localized.live else page
+    return localized if is_public(localized) else page
 
 
 def consultation_urls(page, request):
@@ -75,11 +75,14 @@ def consultation_context(page, request):
         "status": page.status(),
         "respond_url": reverse("consultations_respond", args=[page.pk]),
         "results_visible": page.results_visible(),
-        "documents": [item.document for item in page.draft_documents.select_related("document")],
+        "documents": keep_public_documents(
+            item.document for item in page.draft_documents.select_related("document")
+        ),
         "commitments": [
-            _localised(item.commitment.specific)
-            for item in page.shaped_commitments.select_related("commitment")
-            if item.commitment.live
+            _localised(commitment.specific)
+            for commitment in keep_public(
+                item.commitment for item in page.shaped_commitments.select_related("commitment")
+            )
         ],
         "has_report": page.status() == Status.CLOSED and bool(page.report_decisions()),
     }

@@ -7,8 +7,8 @@ from django.shortcuts import redirect, render
 from django.utils import translation
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
-from wagtail.models import Site
 
+from cms.core.visibility import can_view, visible_page_or_404
 from plugins.consultations.forms import ResponseForm
 from plugins.consultations.models import ConsultationPage, Respondents, Response, Status
 from plugins.consultations.receipts import receipt_path, receipt_rows, response_for_token
@@ -23,20 +23,9 @@ from plugins.consultations.services import (
 )
 
 
-def _int_or_404(value):
-    try:
-        return int(value)
-    except (TypeError, ValueError) as error:
-        raise Http404 from error
-
-
 def consultation_for(request, page_id):
-    """The live consultation `page_id` of this site in the URL's language, else 404."""
-    page = ConsultationPage.objects.live().filter(pk=_int_or_404(page_id)).first()
-    site = Site.find_for_request(request)
-    if page is None or site is None or page.get_site() != site:
-        raise Http404
-    return page
+    """The consultation `page_id` of this site when the visitor may see it, else 404."""
+    return visible_page_or_404(request, page_id, ConsultationPage)
 
 
 def _in_language(request, page):
@@ -45,7 +34,7 @@ def _in_language(request, page):
     if page.locale.language_code == language:
         return page
     other = page.get_translations().live().filter(locale__language_code=language).specific().first()
-    if other is None:
+    if not can_view(request, other):
         raise Http404
     return other
 
@@ -134,7 +123,7 @@ def check_email(request, page_id):
 @require_http_methods(["GET", "POST"])
 def confirm(request, token):
     pending = pending_for_token(token)
-    if pending is None or not pending.page.live:
+    if pending is None or not can_view(request, pending.page):
         return render(request, "consultations/confirm_invalid.html", status=404)
     page = pending.page.specific
     if request.method == "POST":
@@ -156,7 +145,7 @@ def receipt(request, token):
     if response is None or response.page is None:
         raise Http404
     page = response.page.specific
-    if not page.live:
+    if not can_view(request, page):
         raise Http404
     context = {
         "target_page": page,

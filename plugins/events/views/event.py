@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cms.core.extensions import signed_in_reader
+from cms.core.visibility import keep_public
 
 from ..models import Registration
 from ..registration import date_rows, places_left, registrations_by_date
@@ -94,9 +95,7 @@ def event_context(event, request):
         "upcoming_dates": upcoming,
         "is_past": event.last_end is not None and event.last_end < now,
         "event_json_ld": json_ld(event, request, upcoming),
-        "related": [
-            item.page for item in event.related_pages.select_related("page") if item.page.live
-        ],
+        "related": keep_public(item.page for item in event.related_pages.select_related("page")),
         "registration_open": event.registration_open(now),
         "places_left": places,
         "registration_dates": dates,

@@ -10,11 +10,12 @@ from django.contrib.auth.views import redirect_to_login
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
-from wagtail.models import Site
+
+from cms.core.visibility import visible_page_or_404
 
 from ..emails import send_registration_mail
 from ..models import EventPage, Registration
@@ -36,17 +37,10 @@ Status = Registration.Status
 
 
 def _event(request, event_id):
-    event = (
-        EventPage.objects.live()
-        .public()
-        .filter(pk=event_id, locale__language_code=translation.get_language())
-        .select_related("venue", "category", "locale")
-        .first()
-    )
-    if event is None or not event.registration_enabled:
-        raise Http404
-    site = Site.find_for_request(request)
-    if site is None or event.get_site() != site:
+    """The event `event_id` in the URL's language when the visitor may see it (the core's
+    visibility rule) and it takes registrations, else 404."""
+    event = visible_page_or_404(request, event_id, EventPage, in_language=True)
+    if not event.registration_enabled:
         raise Http404
     return event
 
