@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
@@ -8,6 +7,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from cms.accounts.urls import allauth_patterns
 from cms.archive import urls as archive_document_urls
 from cms.core.extensions import public_urlpatterns
+from cms.core.media import media_urlpatterns
 from cms.core.sitemap import sitemap_view
 from cms.core.views import RateLimitedLoginView, robots_txt
 
@@ -31,7 +31,6 @@ urlpatterns += i18n_patterns(
 handler404 = "cms.core.views.page_not_found"
 handler500 = "cms.ops.errors.server_error"
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns = static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + urlpatterns
+# Images under `make run` and in tests (nginx in production); documents never: see
+# cms.core.media and the archive's download view.
+urlpatterns = media_urlpatterns() + urlpatterns

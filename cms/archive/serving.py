@@ -1,12 +1,21 @@
-"""How document files are sent: safe headers, the original name, private documents."""
+"""How document files are sent: safe headers, the original name, private documents.
+
+Every download goes through the download view (`/documents/<id>/<name>`), never a plain
+media address. With `SENDFILE_BACKEND` set (production: nginx), the view only checks and
+answers `X-Accel-Redirect` to nginx's `internal` location, which sends the file.
+"""
 
 from django.conf import settings
 from django.http import FileResponse, Http404
 from django.utils.cache import patch_cache_control
+from django.utils.http import content_disposition_header
 from django.views.decorators.http import condition
+from django_sendfile import sendfile
 from wagtail.documents import get_document_model
 from wagtail.documents.models import document_served
 from wagtail.permissions import policy_registry
+
+from cms.archive.admin_api import ADMIN_ACTIONS
 
 #: Types a browser would run as a page or script: never shown inline, whatever the settings.
 ACTIVE_CONTENT_TYPES = {
@@ -28,9 +37,7 @@ def can_fetch_private(user, document):
     if not user.has_perm("wagtailadmin.access_admin"):
         return False
     policy = policy_registry.get_by_type(get_document_model())
-    return policy.user_has_any_permission_for_instance(
-        user, ["change", "choose", "delete"], document
-    )
+    return policy.user_has_any_permission_for_instance(user, ADMIN_ACTIONS, document)
 
 
 def serves_inline(document):
@@ -39,6 +46,14 @@ def serves_inline(document):
         return False
     inline = getattr(settings, "WAGTAILDOCS_INLINE_CONTENT_TYPES", ["application/pdf"])
     return content_type in inline
+
+
+def local_path(document):
+    """The file's path on this machine, or None on object storage."""
+    try:
+        return document.file.path
+    except NotImplementedError:
+        return None
 
 
 def refuse_private_document(document, request):
@@ -56,15 +71,20 @@ def serve_document(document, request):
 
     @condition(etag_func=etag)
     def send(request):
-        try:
-            handle = document.file.open("rb")
-        except (FileNotFoundError, OSError) as error:
-            raise Http404 from error
-        response = FileResponse(
-            handle,
-            as_attachment=not serves_inline(document),
-            filename=document.download_filename,
-            content_type=document.content_type,
+        as_attachment = not serves_inline(document)
+        path = local_path(document)
+        if path and getattr(settings, "SENDFILE_BACKEND", None):
+            response = sendfile(request, path, mimetype=document.content_type)
+            if response.has_header("X-Accel-Redirect"):
+                del response["Content-Length"]  # nginx sends the file and its length
+        else:
+            try:
+                handle = document.file.open("rb")
+            except (FileNotFoundError, OSError) as error:
+                raise Http404 from error
+            response = FileResponse(handle, content_type=document.content_type)
+        response["Content-Disposition"] = content_disposition_header(
+            as_attachment, document.download_filename
         )
         response["Content-Security-Policy"] = "default-src 'none'; sandbox"
         response["X-Content-Type-Options"] = "nosniff"

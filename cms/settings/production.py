@@ -32,6 +32,12 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = env_flag("SECURE_HSTS_INCLUDE_SUBDOMAINS", True
 SECURE_HSTS_PRELOAD = env_flag("SECURE_HSTS_PRELOAD", True)
 SESSION_COOKIE_SECURE = env_flag("SESSION_COOKIE_SECURE", True)
 CSRF_COOKIE_SECURE = env_flag("CSRF_COOKIE_SECURE", True)
+# Documents: the download view checks who may have the file, then nginx sends it
+# (X-Accel-Redirect to the `internal` location /media/documents/ of site/deploy/nginx.conf).
+# SENDFILE_BACKEND= (empty) streams files through Django instead, e.g. without nginx.
+SENDFILE_BACKEND = os.environ.get("SENDFILE_BACKEND", "django_sendfile.backends.nginx") or None
+SENDFILE_ROOT = MEDIA_ROOT / "documents"  # noqa: F405
+SENDFILE_URL = os.environ.get("DOCUMENTS_ACCEL_REDIRECT_PREFIX", "/media/documents")
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 LOGGING["root"]["level"] = os.environ.get("LOG_LEVEL", "INFO")  # noqa: F405
 LOG_FORMAT = os.environ.get("LOG_FORMAT", "json")

@@ -15,6 +15,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.archive.slugs import document_slug
+from cms.archive.uploads import document_upload_to
 from cms.archive.validators import validate_document_file
 
 
@@ -81,6 +82,7 @@ class CouncilDocument(AbstractDocument):
     language of the file (`language`), and templates mark them up with that language.
     """
 
+    file = models.FileField(_("file"), upload_to=document_upload_to, max_length=255)
     description = models.TextField(_("description"), blank=True)
     document_type = models.ForeignKey(
         DocumentType,
