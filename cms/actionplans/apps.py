@@ -6,8 +6,3 @@ class ActionplansConfig(AppConfig):
     name = "cms.actionplans"
     label = "actionplans"
     verbose_name = _("Action plans")
-
-    def ready(self):
-        from .signals import connect
-
-        connect()

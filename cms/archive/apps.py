@@ -6,8 +6,3 @@ class ArchiveConfig(AppConfig):
     name = "cms.archive"
     label = "archive"
     verbose_name = _("Archive")
-
-    def ready(self):
-        from cms.archive.signals import connect
-
-        connect()

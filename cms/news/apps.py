@@ -6,8 +6,3 @@ class NewsConfig(AppConfig):
     name = "cms.news"
     label = "news"
     verbose_name = _("News")
-
-    def ready(self):
-        from cms.news.signal_handlers import connect
-
-        connect()

@@ -1,0 +1,56 @@
+"""The record of what the front cache may hold: keys and their tags."""
+
+import hashlib
+from datetime import timedelta
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from cms.frontcache.models import CachedAnswer, CachedAnswerTag, key_digest
+
+# Kept a little past an answer's expiry (the clocks of nginx and Django may differ).
+GRACE = timedelta(seconds=60)
+
+
+def record(key, tags, seconds):
+    """Remember that nginx may keep `key` for `seconds`, showing `tags`."""
+    tags = sorted(tags)
+    tags_hash = hashlib.sha256("\n".join(tags).encode()).hexdigest()
+    expires_at = timezone.now() + timedelta(seconds=seconds) + GRACE
+    key_hash = key_digest(key)
+    updated = CachedAnswer.objects.filter(key_hash=key_hash, tags_hash=tags_hash).update(
+        expires_at=expires_at
+    )
+    if updated:
+        return
+    try:
+        with transaction.atomic():
+            answer, _ = CachedAnswer.objects.update_or_create(
+                key_hash=key_hash,
+                defaults={"key": key, "tags_hash": tags_hash, "expires_at": expires_at},
+            )
+            answer.tags.all().delete()
+            CachedAnswerTag.objects.bulk_create(
+                [CachedAnswerTag(answer=answer, tag=tag[:150]) for tag in tags]
+            )
+    except IntegrityError:
+        pass  # the same key recorded by a concurrent request: one of them is enough
+
+
+def keys_for(tags):
+    """The keys of every answer that may still be cached and shows one of `tags`."""
+    tags = list(tags)
+    keys = set()
+    now = timezone.now()
+    for start in range(0, len(tags), 500):
+        keys.update(
+            CachedAnswer.objects.filter(
+                tags__tag__in=tags[start : start + 500], expires_at__gt=now
+            ).values_list("key", flat=True)
+        )
+    return keys
+
+
+def forget_expired():
+    """Drop the records of answers nginx no longer serves (past their `s-maxage`)."""
+    CachedAnswer.objects.filter(expires_at__lte=timezone.now()).delete()
