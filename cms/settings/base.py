@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "cms.actionplans",
     "cms.translations",
     "cms.search",
+    "cms.frontcache",
     "cms.ops",
     "fixtures",
     *INSTALLED_PLUGINS,
@@ -79,6 +80,7 @@ MIDDLEWARE = [
     "cms.ops.middleware.RequestIdMiddleware",
     "cms.ops.middleware.HealthCheckMiddleware",
     # Runs (almost) last on the response: sees every cookie and session use.
+    "cms.frontcache.middleware.FrontCacheMiddleware",
     "cms.core.middleware.SharedCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "cms.core.headers.SecurityHeadersMiddleware",
@@ -236,15 +238,10 @@ TASKS = {
     }
 }
 
-# HTTP front cache (Varnish / CDN) purged by Wagtail on publish.
-if os.environ.get("FRONTEND_CACHE_URL"):
-    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
-    WAGTAILFRONTENDCACHE = {
-        "varnish": {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-            "LOCATION": os.environ["FRONTEND_CACHE_URL"],
-        }
-    }
+# The front cache (site/deploy/nginx.conf): its purge endpoint, purged exactly by
+# cms.frontcache after each change; each purge request waits at most FRONT_CACHE_TIMEOUT s.
+FRONT_CACHE_PURGE_URL = os.environ.get("FRONTEND_CACHE_URL", "")
+FRONT_CACHE_TIMEOUT = float(os.environ.get("FRONT_CACHE_TIMEOUT", "2"))
 # How long a shared cache may keep an anonymous page (Cache-Control s-maxage).
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 SITE_PORT = int(os.environ.get("SITE_PORT", "80"))
