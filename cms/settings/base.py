@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "cms.actionplans",
     "cms.translations",
     "cms.search",
+    "cms.alerts",
     "cms.frontcache",
     "cms.ops",
     "fixtures",
