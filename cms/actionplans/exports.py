@@ -1,14 +1,13 @@
 """Open data: a plan's commitments and milestones as CSV and JSON, in every language the
 plan exists in, with stable ids (translation keys, shared by all languages)."""
 
-import csv
-import io
 import json
 
 from django.http import HttpResponse
 from django.utils import translation
 
 from cms.core.sites import profile_for_request
+from cms.core.spreadsheets import csv_text
 from cms.core.visibility import public_pages
 
 from .choices import OGPValue
@@ -176,9 +175,8 @@ def csv_rows(data):
 
 
 def csv_response(plan, request):
-    buffer = io.StringIO()
-    buffer.write("\ufeff")
-    csv.writer(buffer).writerows(csv_rows(export_data(plan, request)))
-    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    response = HttpResponse(
+        csv_text(csv_rows(export_data(plan, request))), content_type="text/csv; charset=utf-8"
+    )
     response["Content-Disposition"] = f'attachment; filename="{plan.slug}.csv"'
     return response

@@ -7,6 +7,7 @@ from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 
 from cms.core.sites import profile_for_site
+from cms.core.spreadsheets import SafeSpreadsheetExportMixin
 
 from .models import Milestone
 from .progress import UNFINISHED, is_overdue, local_today
@@ -32,7 +33,7 @@ def overdue_milestones():
     return found
 
 
-class OverdueMilestonesReport(ReportView):
+class OverdueMilestonesReport(SafeSpreadsheetExportMixin, ReportView):
     page_title = _("Overdue milestones")
     header_icon = "warning"
     index_url_name = "actionplans_overdue"

@@ -1,24 +1,13 @@
 """Exports: the public open data (aggregated results, CSV and JSON) and the editors' export
 of every response (CSV and XLSX, no personal data: reference numbers only)."""
 
-import csv
-import io
-
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cms.core.spreadsheets import csv_text, xlsx_bytes
 from plugins.consultations.models import Answer, Response
 from plugins.consultations.questions import TEXT_KINDS
 from plugins.consultations.results import results_for
-
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_cell(value):
-    """A spreadsheet shows text, never runs it as a formula."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
 
 
 def open_data(page):
@@ -58,39 +47,25 @@ def open_data(page):
 
 def open_data_csv(page):
     data = open_data(page)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(
-        [
-            "question_key",
-            "question",
-            "kind",
-            "respondents",
-            "choice_key",
-            "choice",
-            "count",
-            "percent",
-        ]
-    )
+    header = ["question_key", "question", "kind", "respondents"]
+    header += ["choice_key", "choice", "count", "percent"]
+    rows = [header]
     for question in data["questions"]:
-        rows = question["choices"] or [{"key": "", "label": "", "count": "", "percent": ""}]
-        for choice in rows:
-            writer.writerow(
+        choices = question["choices"] or [{"key": "", "label": "", "count": "", "percent": ""}]
+        for choice in choices:
+            rows.append(
                 [
-                    safe_cell(value)
-                    for value in (
-                        question["key"],
-                        question["question"],
-                        question["kind"],
-                        question["respondents"],
-                        choice["key"],
-                        choice["label"],
-                        choice["count"],
-                        choice["percent"],
-                    )
+                    question["key"],
+                    question["question"],
+                    question["kind"],
+                    question["respondents"],
+                    choice["key"],
+                    choice["label"],
+                    choice["count"],
+                    choice["percent"],
                 ]
             )
-    return buffer.getvalue()
+    return csv_text(rows, bom=False)
 
 
 def response_table(page):
@@ -123,29 +98,15 @@ def response_table(page):
                 row.append(values[0][1] if values else "")
             else:
                 row.append("; ".join(question.choice_label(c) or c for c, _t in values))
-        rows.append([safe_cell(value) for value in row])
+        rows.append(row)
     return header, rows
 
 
 def responses_csv(page):
     header, rows = response_table(page)
-    buffer = io.StringIO()
-    buffer.write("\ufeff")
-    writer = csv.writer(buffer)
-    writer.writerow(header)
-    writer.writerows(rows)
-    return buffer.getvalue()
+    return csv_text([header, *rows])
 
 
 def responses_xlsx(page):
-    from openpyxl import Workbook
-
     header, rows = response_table(page)
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(_("Responses"))
-    sheet.append(header)
-    for row in rows:
-        sheet.append(row)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return xlsx_bytes([header, *rows], sheet_title=_("Responses"))

@@ -1,7 +1,6 @@
 """Editors' views in the Wagtail admin: an event's attendee list and its CSV export, for
 all dates or for one date (`?occurrence=` the occurrence's start as an ISO date-time)."""
 
-import csv
 from datetime import datetime
 
 from django.core.exceptions import PermissionDenied
@@ -12,6 +11,8 @@ from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+
+from cms.core.spreadsheets import write_csv
 
 from .models import EventPage, Registration
 
@@ -81,34 +82,24 @@ def attendees(request, page_id):
     )
 
 
-def _cell(value):
-    """Text for a CSV cell that a spreadsheet will not run as a formula."""
-    text = str(value or "")
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
 def attendees_csv(request, page_id):
     event = _event_for_editor(request, page_id)
     _starts, chosen = _occurrence_filter(request, event)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     filename = f"registrations-{slugify(event.slug) or event.pk}.csv"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.write("\ufeff")
-    writer = csv.writer(response)
-    writer.writerow(
-        [_("Date"), _("Name"), _("Email"), _("Status"), _("Registered at"), _("Changed at")]
-    )
+    header = [_("Date"), _("Name"), _("Email"), _("Status"), _("Registered at"), _("Changed at")]
     tz = timezone.get_current_timezone()
-    for registration in _registrations(event, chosen):
-        user = registration.user
-        writer.writerow(
-            [
-                _local(registration.occurrence_start, event),
-                _cell(user.get_full_name() or user.get_username()),
-                _cell(user.email),
-                registration.get_status_display(),
-                registration.created_at.astimezone(tz).strftime("%Y-%m-%d %H:%M"),
-                registration.updated_at.astimezone(tz).strftime("%Y-%m-%d %H:%M"),
-            ]
-        )
+    rows = (
+        [
+            _local(registration.occurrence_start, event),
+            registration.user.get_full_name() or registration.user.get_username(),
+            registration.user.email,
+            registration.get_status_display(),
+            registration.created_at.astimezone(tz).strftime("%Y-%m-%d %H:%M"),
+            registration.updated_at.astimezone(tz).strftime("%Y-%m-%d %H:%M"),
+        ]
+        for registration in _registrations(event, chosen)
+    )
+    write_csv(response, [header, *rows])
     return response
