@@ -1,4 +1,5 @@
 """The moderation queue in the Wagtail admin: approve, hide with a reason, block a citizen.
+A moderator sees and acts on the comments of the sites they moderate only (see `rights`).
 Every decision is written to ModerationAction."""
 
 from django.contrib import messages
@@ -10,9 +11,8 @@ from django.template.response import TemplateResponse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from wagtail.models import Site
 
-from plugins.comments import services
+from plugins.comments import rights, services
 from plugins.comments.forms import HideForm
 from plugins.comments.models import BlockedCitizen, Comment, CommentReport, ModerationAction
 
@@ -25,16 +25,39 @@ FILTERS = {
 
 
 def _require_moderator(request):
-    if not request.user.has_perm("comments.moderate_comment"):
+    """The sites the user moderates; 403 when there are none."""
+    sites = rights.moderated_sites(request.user)
+    if not sites.exists():
         raise PermissionDenied
+    return sites
+
+
+def _within(queryset, user, sites):
+    """Rows of the moderated sites (a superuser's also those without a site)."""
+    if user.is_superuser:
+        return queryset
+    return queryset.filter(site__in=sites)
+
+
+def _mark_blocked(comments):
+    """Set `author_blocked` on each comment: its author is blocked on its site or everywhere."""
+    authors = {comment.author_id for comment in comments if comment.author_id}
+    blocks = set(
+        BlockedCitizen.objects.filter(user_id__in=authors).values_list("user_id", "site_id")
+    )
+    for comment in comments:
+        comment.author_blocked = bool(
+            {(comment.author_id, comment.site_id), (comment.author_id, None)} & blocks
+        )
 
 
 def queue(request):
-    _require_moderator(request)
+    sites = _require_moderator(request)
     show = request.GET.get("show") if request.GET.get("show") in FILTERS else "review"
     comments = Comment.objects.select_related(
-        "author", "author__citizen_profile", "page", "page__locale", "site", "author__comment_block"
+        "author", "author__citizen_profile", "page", "page__locale", "site"
     ).prefetch_related(Prefetch("reports", queryset=CommentReport.objects.order_by("pk")))
+    comments = _within(comments, request.user, sites)
     if FILTERS[show]:
         comments = comments.filter(status__in=FILTERS[show])
     site_id = request.GET.get("site", "")
@@ -42,7 +65,7 @@ def queue(request):
         comments = comments.filter(site_id=int(site_id))
     comments = comments.order_by("-created_at")
     page_obj = Paginator(comments, 50).get_page(request.GET.get("p"))
-    blocked = set(BlockedCitizen.objects.values_list("user_id", flat=True))
+    _mark_blocked(page_obj)
     for comment in page_obj:
         if comment.is_visible and comment.site:
             language = comment.page.locale.language_code
@@ -59,10 +82,10 @@ def queue(request):
             ("hidden", _("Hidden")),
             ("all", _("All")),
         ],
-        "sites": Site.objects.order_by("site_name"),
+        "sites": sites.order_by("site_name"),
         "site_id": site_id,
         "hide_form": HideForm(),
-        "blocked": blocked,
+        "may_block_everywhere": request.user.is_superuser,
     }
     return TemplateResponse(request, "comments/admin/queue.html", context)
 
@@ -70,7 +93,10 @@ def queue(request):
 @require_POST
 def act(request, comment_id):
     _require_moderator(request)
-    comment = get_object_or_404(Comment, pk=comment_id)
+    comment = get_object_or_404(Comment.objects.select_related("site", "author"), pk=comment_id)
+    if not rights.can_moderate(request.user, comment.site):
+        raise PermissionDenied
+    superuser = request.user.is_superuser
     action = request.POST.get("action")
     form = HideForm(request.POST)
     reason = form.cleaned_data["reason"] if form.is_valid() else ""
@@ -80,17 +106,31 @@ def act(request, comment_id):
     elif action == "hide" and reason:
         services.hide(comment, request.user, reason)
         messages.success(request, _("Comment hidden."))
-    elif action == "block" and reason and comment.author_id:
+    elif action in ("block", "block_everywhere") and reason and comment.author_id:
+        everywhere = action == "block_everywhere"
         if comment.author.is_staff:
             messages.error(request, _("Staff accounts cannot be blocked here."))
+        elif everywhere and not superuser:
+            raise PermissionDenied
         else:
-            services.block(comment.author, request.user, reason, comment=comment)
+            services.block(
+                comment.author, request.user, reason, comment=comment, everywhere=everywhere
+            )
             if comment.status != Comment.Status.HIDDEN:
                 services.hide(comment, request.user, reason)
-            messages.success(request, _("Citizen blocked and comment hidden."))
+            if everywhere:
+                messages.success(request, _("Citizen blocked on every site and comment hidden."))
+            else:
+                messages.success(request, _("Citizen blocked and comment hidden."))
     elif action == "unblock" and comment.author_id:
-        services.unblock(comment.author, request.user)
-        messages.success(request, _("Citizen unblocked."))
+        services.unblock(comment.author, request.user, comment.site, everywhere=superuser)
+        if services.block_of(comment.author, comment.site) is None:
+            messages.success(request, _("Citizen unblocked."))
+        else:
+            messages.error(
+                request,
+                _("This citizen is blocked on every site: only an administrator can lift it."),
+            )
     else:
         messages.error(request, _("Choose an action and a reason."))
     back = request.POST.get("next", "")
@@ -100,7 +140,11 @@ def act(request, comment_id):
 
 
 def log(request):
-    _require_moderator(request)
-    actions = ModerationAction.objects.select_related("moderator", "comment", "site")
+    sites = _require_moderator(request)
+    actions = _within(
+        ModerationAction.objects.select_related("moderator", "comment", "site"),
+        request.user,
+        sites,
+    )
     page_obj = Paginator(actions, 100).get_page(request.GET.get("p"))
     return TemplateResponse(request, "comments/admin/log.html", {"page_obj": page_obj})

@@ -79,6 +79,7 @@ class Comment(models.Model):
             models.Index(fields=["page", "created_at"]),
             models.Index(fields=["status", "created_at"]),
         ]
+        # Granted per site (GroupSitePermission), never globally: see BlockedCitizen.
         permissions = [("moderate_comment", _("Can moderate comments"))]
 
     def __str__(self):
@@ -183,13 +184,28 @@ class ModerationAction(models.Model):
 
 
 class BlockedCitizen(models.Model):
-    """A citizen who may no longer comment, with the reason."""
+    """A citizen who may no longer comment, edit or report on one site, with the reason.
 
-    user = models.OneToOneField(
+    Moderation rights are per site: a user moderates a site's comments when one of their
+    groups holds the `comments.moderate_comment` permission on that site (Wagtail's
+    GroupSitePermission, set in the group editor's "Comment moderation" panel); superusers
+    moderate every site. A moderator's block covers the site of the comment they acted on;
+    a block on every site (`site` empty) is for superusers only."""
+
+    user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.CASCADE,
-        related_name="comment_block",
+        related_name="comment_blocks",
         verbose_name=_("citizen"),
+    )
+    site = models.ForeignKey(
+        "wagtailcore.Site",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("site"),
+        help_text=_("Empty: blocked on every site."),
     )
     reason = models.CharField(_("reason"), max_length=20, choices=Reason.choices)
     blocked_by = models.ForeignKey(
@@ -204,6 +220,14 @@ class BlockedCitizen(models.Model):
     class Meta:
         verbose_name = _("blocked citizen")
         verbose_name_plural = _("blocked citizens")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "site"], name="one_block_per_citizen_site"),
+            models.UniqueConstraint(
+                fields=["user"],
+                condition=models.Q(site__isnull=True),
+                name="one_global_block_per_citizen",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.user} ({self.get_reason_display()})"

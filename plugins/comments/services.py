@@ -2,14 +2,14 @@
 
 from allauth.account.models import EmailAddress
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
 from cms.core.models import CommentPolicy, ModerationMode
 from cms.core.sites import profile_for_request
-from plugins.comments import conf
+from plugins.comments import conf, rights
 from plugins.comments.models import (
     BlockedCitizen,
     Comment,
@@ -53,17 +53,36 @@ def is_verified(user):
     return user.is_staff or EmailAddress.objects.filter(user=user, verified=True).exists()
 
 
-def is_official(user):
-    return user.is_staff or user.has_perm("comments.moderate_comment")
+def is_official(user, site):
+    """Staff, or a moderator of the site: posts the municipality's answers, unmoderated."""
+    return user.is_staff or rights.can_moderate(user, site)
 
 
-def posting_error(user):
-    """Why this signed-in user may not comment, or None."""
-    block = BlockedCitizen.objects.filter(user=user).first()
-    if block is not None:
-        return _("Your account may no longer comment (%(reason)s).") % {
-            "reason": block.get_reason_display()
-        }
+def block_of(user, site):
+    """The block that keeps `user` from taking part on `site` (or on every site), or None."""
+    return (
+        BlockedCitizen.objects.filter(user=user)
+        .filter(Q(site=site) | Q(site__isnull=True))
+        .order_by("site_id")
+        .first()
+    )
+
+
+def blocked_error(user, site):
+    """Why a blocked citizen may not comment, edit or report here, or None."""
+    block = block_of(user, site)
+    if block is None:
+        return None
+    return _(
+        "Your account may no longer comment, edit or report comments on this site (%(reason)s)."
+    ) % {"reason": block.get_reason_display()}
+
+
+def posting_error(user, site=None):
+    """Why this signed-in user may not comment on `site`, or None."""
+    error = blocked_error(user, site)
+    if error:
+        return error
     if not is_verified(user):
         return _("Please confirm your email address before you comment.")
     return None
@@ -83,7 +102,8 @@ def reply_target(parent):
 @transaction.atomic
 def post_comment(*, page, site, author, text, parent=None):
     parent = reply_target(parent)
-    pre = moderation_mode(page, site) == ModerationMode.PRE and not is_official(author)
+    official = is_official(author, site)
+    pre = moderation_mode(page, site) == ModerationMode.PRE and not official
     comment = Comment.objects.create(
         page=page,
         site=site,
@@ -91,7 +111,7 @@ def post_comment(*, page, site, author, text, parent=None):
         depth=parent.depth + 1 if parent else 0,
         author=author,
         text=text,
-        is_official=is_official(author),
+        is_official=official,
         status=Comment.Status.PENDING if pre else Comment.Status.PUBLISHED,
     )
     forget_count(page.pk)
@@ -100,10 +120,19 @@ def post_comment(*, page, site, author, text, parent=None):
     return comment
 
 
-def edit_comment(comment, text):
+def edit_comment(comment, text, page=None):
+    """The author's edit. Under pre-moderation an approved comment goes back to the queue
+    (hidden until a moderator approves it again), unless its author is official."""
+    page = page or comment.page.specific
     comment.text = text
     comment.edited_at = timezone.now()
-    comment.save(update_fields=["text", "edited_at"])
+    fields = ["text", "edited_at"]
+    pre = moderation_mode(page, comment.site) == ModerationMode.PRE
+    if pre and comment.is_visible and not is_official(comment.author, comment.site):
+        comment.status = Comment.Status.PENDING
+        fields.append("status")
+        forget_count(comment.page_id)
+    comment.save(update_fields=fields)
 
 
 def delete_comment(comment):
@@ -145,6 +174,9 @@ def report_comment(comment, reporter, reason):
 @transaction.atomic
 def approve(comment, moderator):
     was_visible = comment.is_visible
+    approved_before = comment.moderation_actions.filter(
+        action=ModerationAction.Action.APPROVE
+    ).exists()
     comment.status = Comment.Status.PUBLISHED
     comment.hidden_reason = ""
     comment.save(update_fields=["status", "hidden_reason"])
@@ -155,7 +187,7 @@ def approve(comment, moderator):
         moderator=moderator,
     )
     forget_count(comment.page_id)
-    if not was_visible and not comment.reports.exists():
+    if not was_visible and not approved_before and not comment.reports.exists():
         transaction.on_commit(lambda: notify_reply(comment))
 
 
@@ -175,12 +207,16 @@ def hide(comment, moderator, reason):
 
 
 @transaction.atomic
-def block(user, moderator, reason, comment=None):
+def block(user, moderator, reason, comment=None, site=None, everywhere=False):
+    """Block `user` on `site` (the comment's site by default), or on every site."""
+    site = site or (comment.site if comment else None)
     BlockedCitizen.objects.update_or_create(
-        user=user, defaults={"reason": reason, "blocked_by": moderator}
+        user=user,
+        site=None if everywhere else site,
+        defaults={"reason": reason, "blocked_by": moderator},
     )
     ModerationAction.objects.create(
-        site=comment.site if comment else None,
+        site=site,
         comment=comment,
         action=ModerationAction.Action.BLOCK,
         reason=reason,
@@ -189,6 +225,10 @@ def block(user, moderator, reason, comment=None):
 
 
 @transaction.atomic
-def unblock(user, moderator):
-    BlockedCitizen.objects.filter(user=user).delete()
-    ModerationAction.objects.create(action=ModerationAction.Action.UNBLOCK, moderator=moderator)
+def unblock(user, moderator, site, everywhere=False):
+    """Lift the block of `user` on `site`, and the block on every site if `everywhere`."""
+    blocks = BlockedCitizen.objects.filter(user=user)
+    blocks.filter(Q(site=site) | Q(site__isnull=True) if everywhere else Q(site=site)).delete()
+    ModerationAction.objects.create(
+        site=site, action=ModerationAction.Action.UNBLOCK, moderator=moderator
+    )

@@ -7,7 +7,7 @@ from plugins.comments.thread import forget_count
 def export_comments(user):
     comments = Comment.objects.filter(author=user).select_related("page").order_by("created_at")
     reports = CommentReport.objects.filter(reporter=user).order_by("created_at")
-    block = BlockedCitizen.objects.filter(user=user).first()
+    blocks = BlockedCitizen.objects.filter(user=user).select_related("site").order_by("pk")
     return {
         "comments": [
             {
@@ -27,7 +27,14 @@ def export_comments(user):
             {"comment": report.comment_id, "reason": report.reason, "reported": report.created_at}
             for report in reports
         ],
-        "blocked": {"reason": block.reason, "since": block.created_at} if block else None,
+        "blocked": [
+            {
+                "site": block.site.site_name if block.site else None,
+                "reason": block.reason,
+                "since": block.created_at,
+            }
+            for block in blocks
+        ],
     }
 
 

@@ -60,7 +60,7 @@ def new_comment(request, page_id):
             return _refuse(request, _("You cannot reply to this comment."), page, status=400)
     if services.policy_for(page, request) != CommentPolicy.OPEN:
         return _refuse(request, _("Comments are closed on this page."), page)
-    error = services.posting_error(request.user)
+    error = services.posting_error(request.user, site)
     if error:
         return _refuse(request, error, page)
     form = CommentForm(request.POST or None)
@@ -103,6 +103,9 @@ def edit_comment(request, comment_id):
     comment, page = _own_comment(request, comment_id)
     if not comment.editable_by(request.user):
         return _refuse(request, _("You can edit only your own comments, within 15 minutes."), page)
+    blocked = services.blocked_error(request.user, comment.site)
+    if blocked:
+        return _refuse(request, blocked, page)
     form = CommentForm(request.POST or None, initial={"text": comment.text})
     status = 200
     if request.method == "POST":
@@ -113,8 +116,17 @@ def edit_comment(request, comment_id):
             if error:
                 form.add_error(None, error)
             else:
-                services.edit_comment(comment, text)
-                messages.success(request, _("Your comment has been changed."))
+                services.edit_comment(comment, text, page)
+                if comment.is_visible:
+                    messages.success(request, _("Your comment has been changed."))
+                else:
+                    messages.info(
+                        request,
+                        _(
+                            "Your comment has been changed. It will appear once a moderator "
+                            "approves it."
+                        ),
+                    )
                 return redirect(_thread_url(request, page, comment))
     context = {"form": form, "target_page": page, "comment": comment, "editing": True}
     return render(request, "comments/comment_form.html", context, status=status)
@@ -142,6 +154,9 @@ def report_comment(request, comment_id):
         return _refuse(request, _("This comment is already hidden."), page, status=400)
     if comment.author_id == request.user.pk:
         return _refuse(request, _("You cannot report your own comment."), page, status=400)
+    blocked = services.blocked_error(request.user, comment.site)
+    if blocked:
+        return _refuse(request, blocked, page)
     if not services.is_verified(request.user):
         return _refuse(request, _("Please confirm your email address before you comment."), page)
     form = ReportForm(request.POST or None)

@@ -1,4 +1,3 @@
-from django.contrib.auth.models import Permission
 from django.template.loader import render_to_string
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -7,7 +6,7 @@ from wagtail.admin.menu import MenuItem
 
 from cms.core.extensions import ACCOUNT_PAGE, AFTER_PAGE_BODY, LISTING_ITEM_META, PUBLIC_URLS
 from cms.core.models import CommentPolicy
-from plugins.comments import admin_urls, services, urls
+from plugins.comments import admin_urls, rights, services, urls
 from plugins.comments.models import Comment
 from plugins.comments.rendering import render_thread
 from plugins.comments.thread import comment_count
@@ -53,7 +52,7 @@ def register_admin_urls():
 
 class ModerationMenuItem(MenuItem):
     def is_shown(self, request):
-        return request.user.has_perm("comments.moderate_comment")
+        return rights.is_moderator(request.user)
 
 
 @hooks.register("register_admin_menu_item")
@@ -63,8 +62,7 @@ def register_moderation_menu_item():
     )
 
 
-@hooks.register("register_permissions")
-def register_permissions():
-    return Permission.objects.filter(
-        content_type__app_label="comments", codename="moderate_comment"
-    )
+@hooks.register("register_group_permission_panel")
+def register_moderation_sites_panel():
+    """Moderation rights are granted per site in the group editor, never globally."""
+    return rights.ModerationSitesForm
