@@ -1,3 +1,4 @@
+import nh3
 from django import template
 from django.utils import translation
 from wagtail.models import Site
@@ -34,7 +35,23 @@ def main_menu(context):
     return {"items": items}
 
 
+#: What the footer's editor offers (bold, italic, links), in Wagtail's stored form: internal
+#: links are `<a linktype="page" id="…">` until the `richtext` filter expands them.
+FOOTER_TAGS = {"p", "br", "b", "strong", "i", "em", "a"}
+FOOTER_ATTRIBUTES = {"a": {"href", "linktype", "id"}}
+FOOTER_URL_SCHEMES = {"http", "https", "mailto", "tel"}
+
+
 @register.simple_tag(takes_context=True)
 def footer_text(context):
+    """The footer's stored rich text, reduced to what its editor offers, for `|richtext`:
+    markup that reached the database some other way (an import, the shell) is dropped."""
     footer = _for_site_and_language(Footer, context["request"])
-    return footer.text if footer else ""
+    if footer is None or not footer.text:
+        return ""
+    return nh3.clean(
+        footer.text,
+        tags=FOOTER_TAGS,
+        attributes=FOOTER_ATTRIBUTES,
+        url_schemes=FOOTER_URL_SCHEMES,
+    )
