@@ -70,3 +70,16 @@ def test_translators_only_choose_images_and_documents_and_hold_no_site_grants():
     )
     assert collection_grants <= COLLECTION_GRANTS
     assert not GroupSitePermission.objects.filter(group=group).exists()
+
+
+def test_every_translatable_snippet_has_a_draft_state():
+    """Translators are granted every translatable snippet model (and wagtail-localize saves
+    a translation of a snippet without a draft state straight onto the live object)."""
+    from cms.translations.roles import translatable_snippet_models
+
+    without = [
+        model._meta.label
+        for model in translatable_snippet_models()
+        if not issubclass(model, DraftStateMixin)
+    ]
+    assert without == []
