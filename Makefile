@@ -43,6 +43,7 @@ test:
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/bandit -q -c pyproject.toml -r cms plugins
 	$(MANAGE) makemigrations --check --dry-run -v 1
 
 test-sqlite: setup

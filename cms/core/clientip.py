@@ -12,7 +12,7 @@ import ipaddress
 
 from django.conf import settings
 
-UNKNOWN = "0.0.0.0"  # noqa: S104 (a key for counting, never bound to)
+UNKNOWN = "0.0.0.0"  # noqa: S104  # nosec B104  # a key for counting, never bound to
 
 
 def _address(value):

@@ -1,11 +1,12 @@
-"""Plain text from uploaded files: PDF (pypdf), DOCX and ODT (zip + XML, read with the
-standard library) and plain text. Hostile or broken files give an error message, never an
-exception, and extraction stops at MAX_CHARS."""
+"""Plain text from uploaded files: PDF (pypdf), DOCX and ODT (zip + XML, read with
+defusedxml: entities are refused, never expanded) and plain text. Hostile or broken files
+give an error message, never an exception, and extraction stops at MAX_CHARS."""
 
 import io
 import logging
 import zipfile
-from xml.etree import ElementTree
+
+from defusedxml import ElementTree
 
 logger = logging.getLogger(__name__)
 

@@ -4,7 +4,7 @@ from pathlib import Path
 from .base import *  # noqa: F401,F403
 
 DEBUG = False
-SECRET_KEY = "test-only-not-secret"
+SECRET_KEY = "test-only-not-secret"  # nosec B105  # the test settings' own key
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
