@@ -8,12 +8,18 @@ from cms.accounts.urls import allauth_patterns
 from cms.archive import urls as archive_document_urls
 from cms.core.extensions import public_urlpatterns
 from cms.core.media import media_urlpatterns
+from cms.core.passwords import document_password, page_password
 from cms.core.sitemap import sitemap_view
 from cms.core.views import RateLimitedLoginView, robots_txt
 
 urlpatterns = [
     path("admin/login/", RateLimitedLoginView.as_view(), name="wagtailadmin_login"),
     path("admin/", include(wagtailadmin_urls)),
+    path(
+        "documents/authenticate_with_password/<int:restriction_id>/",
+        document_password,
+        name="wagtaildocs_authenticate_with_password",
+    ),
     path("documents/", include(archive_document_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap_view, name="sitemap"),
@@ -24,6 +30,11 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("cms.accounts.urls")),
     path("accounts/", include(allauth_patterns)),
     *public_urlpatterns(),
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        page_password,
+        name="wagtailcore_authenticate_with_password",
+    ),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

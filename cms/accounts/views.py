@@ -1,6 +1,7 @@
 import json
 
 from allauth.account.models import EmailAddress
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
@@ -16,7 +17,16 @@ from django.views.decorators.http import require_GET
 from cms.accounts.forms import DeleteAccountForm, ProfileForm
 from cms.accounts.models import CitizenProfile, display_name
 from cms.core import userdata
+from cms.core.clientip import client_network
 from cms.core.extensions import ACCOUNT_PAGE, render_extension_point
+from cms.core.throttle import Throttle
+
+#: Wrong passwords on "delete my account", per account and per client, in 15 minutes.
+DELETE_PASSWORD_ATTEMPTS = Throttle(
+    "delete-account-password",
+    lambda: getattr(settings, "ACCOUNT_DELETE_PASSWORD_ATTEMPTS", 5),
+    15 * 60,
+)
 
 
 def _profile(user):
@@ -72,6 +82,11 @@ def delete_account(request):
     if user.is_staff or user.is_superuser:
         messages.error(request, _("Staff accounts are managed by the site's administrators."))
         return redirect("accounts:my_data")
+    subjects = (f"user:{user.pk}", f"client:{client_network(request)}")
+    if request.method == "POST" and any(map(DELETE_PASSWORD_ATTEMPTS.exceeded, subjects)):
+        refusal = _("The password was entered wrongly too many times. Please try again later.")
+        context = {"form": DeleteAccountForm(user), "refusal": refusal}
+        return render(request, "accounts/my_data.html", context, status=429)
     form = DeleteAccountForm(user, request.POST or None)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
@@ -80,6 +95,9 @@ def delete_account(request):
             user.delete()
         messages.success(request, _("Your account has been deleted."))
         return redirect("/")
+    if request.method == "POST" and "password" in form.errors:
+        for subject in subjects:
+            DELETE_PASSWORD_ATTEMPTS.hit(subject)
     return render(
         request,
         "accounts/my_data.html",
