@@ -78,7 +78,7 @@ def blocked_error(user, site):
     ) % {"reason": block.get_reason_display()}
 
 
-def posting_error(user, site=None):
+def posting_error(user, site):
     """Why this signed-in user may not comment on `site`, or None."""
     error = blocked_error(user, site)
     if error:
