@@ -171,3 +171,22 @@ def test_a_document_in_a_restricted_collection_is_refused(client, behind_nginx, 
     member.groups.add(members)
     client.force_login(member)
     assert client.get(document.url)["X-Accel-Redirect"] == f"/media/{document.file.name}"
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("evil.svg", b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'),
+        ("evil.html", HTML),
+    ],
+)
+def test_active_content_in_a_media_folder_never_renders_as_a_page(client, settings, name, content):
+    """A file put into an image folder by code or by hand is offered only as a download."""
+    folder = settings.MEDIA_ROOT / "original_images"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / name).write_bytes(content)
+    response = client.get(f"/media/original_images/{name}")
+    assert response.status_code == 200
+    assert response["Content-Disposition"] == "attachment"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert "sandbox" in response["Content-Security-Policy"]
