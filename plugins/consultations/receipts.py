@@ -28,10 +28,14 @@ def receipt_path(response, language):
 
 def receipt_rows(page, response):
     """[(question label, answer)] in the page's language, in the order of the questions."""
+    answers = response.answers.order_by("pk").values_list("question_key", "choice_key", "text")
+    return answer_rows(page, answers)
+
+
+def answer_rows(page, answers):
+    """Like `receipt_rows`, for answers [(question key, choice key, text)] not yet counted."""
     by_question = {}
-    for question_key, choice_key, text in response.answers.order_by("pk").values_list(
-        "question_key", "choice_key", "text"
-    ):
+    for question_key, choice_key, text in answers:
         by_question.setdefault(question_key, []).append((choice_key, text))
     rows = []
     for question in page.question_list:

@@ -14,6 +14,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from plugins.consultations.abuse import MailRefused, mailbox, take_mail
 from plugins.consultations.models import Answer, PendingResponse, Response
 from plugins.consultations.models.responses import new_reference
 
@@ -25,8 +26,10 @@ class ConsultationClosed(Exception):
 
 
 def email_hash(email):
-    normalised = (email or "").strip().lower().encode()
-    return hmac.new(settings.SECRET_KEY.encode(), normalised, hashlib.sha256).hexdigest()
+    """Whose answers these are: one mailbox however its address is spelled."""
+    return hmac.new(
+        settings.SECRET_KEY.encode(), mailbox(email).encode(), hashlib.sha256
+    ).hexdigest()
 
 
 def _locked_response(page, identity, extra):
@@ -95,22 +98,52 @@ def stored_answers(response):
     return list(response.answers.order_by("pk").values_list("question_key", "choice_key", "text"))
 
 
-def store_pending(page, answers, email, base_url=""):
-    """Keep the answers of someone not signed in until they confirm their address; answers
-    whose confirmation link has expired are erased (they were never counted)."""
+def _locked_pending(page, digest):
+    locked = PendingResponse.objects.select_for_update()
+    return locked.filter(consultation_key=page.consultation_key, email_hash=digest).first()
+
+
+def store_pending(page, answers, email, *, client, base_url=""):
+    """Keep the answers of someone not signed in until they confirm their address: one
+    pending response per mailbox and consultation, the newest answers replacing earlier
+    ones (the link already sent confirms them). A confirmation mail goes out within the
+    limits of `abuse`; when none may, new answers are refused (`MailRefused`) and replaced
+    ones rely on the earlier link. Answers whose link has expired are erased (they were
+    never counted). Returns (pending, whether a mail is sent)."""
+    digest = email_hash(email)
+    fields = {
+        "page": page,
+        "email": email,
+        "answers": [list(answer) for answer in answers],
+        "language": page.locale.language_code,
+    }
     with transaction.atomic():
         PendingResponse.objects.filter(created_at__lt=_pending_cutoff()).delete()
-        pending = PendingResponse.objects.create(
-            page=page,
-            consultation_key=page.consultation_key,
-            email=email,
-            answers=[list(answer) for answer in answers],
-            language=page.locale.language_code,
-        )
-        transaction.on_commit(
-            partial(_send_confirmation, pending.pk, page.locale.language_code, base_url)
-        )
-    return pending
+        pending = _locked_pending(page, digest)
+        created = pending is None
+        if created:
+            try:
+                with transaction.atomic():
+                    pending = PendingResponse.objects.create(
+                        consultation_key=page.consultation_key, email_hash=digest, **fields
+                    )
+            except IntegrityError:  # the same mailbox, at the same moment
+                pending, created = _locked_pending(page, digest), False
+                if pending is None:
+                    raise
+        refusal = take_mail(client, email)
+        if refusal and created:
+            raise MailRefused(refusal)
+        if not created:
+            for name, value in fields.items():
+                setattr(pending, name, value)
+            pending.created_at = timezone.now()
+            pending.save(update_fields=[*fields, "created_at"])
+        if not refusal:
+            transaction.on_commit(
+                partial(_send_confirmation, pending.pk, page.locale.language_code, base_url)
+            )
+    return pending, not refusal
 
 
 def _pending_cutoff():

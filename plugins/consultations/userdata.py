@@ -12,6 +12,13 @@ def _responses(user):
     return owned.select_related("page").order_by("created_at")
 
 
+def _pending(user):
+    """Answers waiting for the confirmation of the citizen's mailbox (however spelled)."""
+    if not user.email:
+        return PendingResponse.objects.none()
+    return PendingResponse.objects.filter(email_hash=email_hash(user.email)).select_related("page")
+
+
 def export_responses(user):
     found = []
     for response in _responses(user):
@@ -30,7 +37,7 @@ def export_responses(user):
                 ],
             }
         )
-    pending = PendingResponse.objects.filter(email__iexact=user.email) if user.email else []
+    pending = _pending(user)
     return {
         "responses": found,
         "waiting_for_confirmation": [
@@ -48,4 +55,4 @@ def erase_responses(user, remove_content):
         Answer.objects.filter(response_id__in=ids, choice_key="").update(text="", withheld=True)
     Response.objects.filter(pk__in=ids).update(user=None, email_hash="")
     if user.email:
-        PendingResponse.objects.filter(email__iexact=user.email).delete()
+        _pending(user).delete()

@@ -99,12 +99,15 @@ class Answer(models.Model):
 
 class PendingResponse(models.Model):
     """Answers from someone who is not signed in, kept until they confirm their email
-    address (then they become a Response) or the link expires."""
+    address (then they become a Response) or the link expires. One per mailbox and
+    consultation (`email_hash` as in Response): answering again replaces the answers, and
+    the link already sent confirms the newest ones."""
 
     token = models.CharField(max_length=64, unique=True, default=new_token)
     page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
     consultation_key = models.UUIDField()
     email = models.EmailField(_("email"))
+    email_hash = models.CharField(max_length=64, blank=True)
     answers = models.JSONField(default=list)
     language = models.CharField(max_length=8)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -112,6 +115,13 @@ class PendingResponse(models.Model):
     class Meta:
         verbose_name = _("response waiting for email confirmation")
         verbose_name_plural = _("responses waiting for email confirmation")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["consultation_key", "email_hash"],
+                condition=~Q(email_hash=""),
+                name="consultations_one_pending_per_email",
+            )
+        ]
 
     def __str__(self):
         return f"{self.page_id} ({self.created_at:%Y-%m-%d})"

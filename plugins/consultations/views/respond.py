@@ -4,14 +4,22 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from cms.core.clientip import client_network
 from cms.core.visibility import can_view, visible_page_or_404
+from plugins.consultations.abuse import MailRefused
 from plugins.consultations.forms import ResponseForm
 from plugins.consultations.models import ConsultationPage, Respondents, Response, Status
-from plugins.consultations.receipts import receipt_path, receipt_rows, response_for_token
+from plugins.consultations.receipts import (
+    answer_rows,
+    receipt_path,
+    receipt_rows,
+    response_for_token,
+)
 from plugins.consultations.services import (
     ConsultationClosed,
     confirm_pending,
@@ -98,12 +106,21 @@ def respond(request, page_id):
                         page, form.answers(), user=citizen, email=email, base_url=_base_url(request)
                     )
                     return redirect(receipt_path(response, page.locale.language_code))
-                store_pending(
-                    page, form.answers(), form.cleaned_data["email"], base_url=_base_url(request)
+                _pending, mailed = store_pending(
+                    page,
+                    form.answers(),
+                    form.cleaned_data["email"],
+                    client=client_network(request),
+                    base_url=_base_url(request),
                 )
             except ConsultationClosed:
                 return _closed(request, page)
-            return redirect("consultations_check_email", page.pk)
+            except MailRefused as refusal:
+                form.add_error(None, refusal.message)
+                status = 429
+            else:
+                sent = reverse("consultations_check_email", args=[page.pk])
+                return redirect(sent if mailed else f"{sent}?mail=earlier")
     context = {
         "target_page": page,
         "form": form,
@@ -116,7 +133,8 @@ def respond(request, page_id):
 @never_cache
 def check_email(request, page_id):
     page = _in_language(request, consultation_for(request, page_id))
-    return render(request, "consultations/check_email.html", {"target_page": page})
+    context = {"target_page": page, "earlier_link": request.GET.get("mail") == "earlier"}
+    return render(request, "consultations/check_email.html", context)
 
 
 @never_cache
@@ -136,7 +154,8 @@ def confirm(request, token):
         return redirect(receipt_path(response, page.locale.language_code))
     if page.status() != Status.OPEN:
         return _closed(request, page, status=200)
-    return render(request, "consultations/confirm.html", {"target_page": page})
+    context = {"target_page": page, "rows": answer_rows(page, pending.answers)}
+    return render(request, "consultations/confirm.html", context)
 
 
 @never_cache
