@@ -2,10 +2,13 @@
 to the queue, blocked citizens neither edit nor report, and moderators act on the sites
 their group moderates only."""
 
+from html.parser import HTMLParser
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.test import Client
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
 
@@ -203,21 +206,45 @@ def test_a_global_grant_of_the_permission_moderates_nothing():
     assert comment.status == Comment.Status.PUBLISHED
 
 
+class _HiddenInputs(HTMLParser):
+    """The hidden inputs of a page (the group form's formset management fields)."""
+
+    def __init__(self):
+        super().__init__()
+        self.data = {}
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "input" and attrs.get("type") == "hidden" and attrs.get("name"):
+            self.data[attrs["name"]] = attrs.get("value") or ""
+
+
 def test_the_group_editor_grants_moderation_per_site():
     admin = get_user_model().objects.create_superuser("group-admin", "ga@example.org", "pw-1!")
     client = Client()
     client.force_login(admin)
-    group = Group.objects.get(name="Ternopil moderators")
-    html = client.get(f"/admin/groups/edit/{group.pk}/").content.decode()
-    assert 'name="comments_moderation_sites-sites"' in html
-
-    group = Group.objects.create(name="Levski night shift")
-    form = rights.ModerationSitesForm(
-        data={"comments_moderation_sites-sites": [site("levski").pk]}, instance=group
+    add_url = reverse("wagtailusers_groups:add")
+    form_html = client.get(add_url).content.decode()
+    assert 'name="comments_moderation_sites-sites"' in form_html
+    fields = _HiddenInputs()
+    fields.feed(form_html)
+    response = client.post(
+        add_url,
+        {
+            **fields.data,
+            "name": "Levski night shift",
+            "comments_moderation_sites-sites": [site("levski").pk],
+        },
     )
-    assert form.is_valid()
-    form.save()
+    assert response.status_code == 302, response.content.decode()[:3000]
+    group = Group.objects.get(name="Levski night shift")
     user, _client = _staff_client()
     user.groups.add(group)
     assert rights.can_moderate(user, site("levski"))
     assert not rights.can_moderate(user, site("ternopil"))
+
+    edit_url = reverse("wagtailusers_groups:edit", args=[group.pk])
+    fields = _HiddenInputs()
+    fields.feed(client.get(edit_url).content.decode())
+    client.post(edit_url, {**fields.data, "name": group.name})
+    assert not rights.can_moderate(user, site("levski"))
