@@ -12,12 +12,14 @@ from django.db.models import Prefetch
 from django.http import Http404
 from taggit.models import Tag
 from wagtail.images import get_image_model
+from wagtail.images.models import Filter
 
 from cms.news.feeds import feed_links
 
 FILTERS = ("category", "tag", "year")
 MAX_VALUE_LENGTH = 100
-LISTING_IMAGE = "fill-480x270"
+# The renditions of an article card's picture: the same specs as in article_card.html.
+LISTING_IMAGE_SPECS = Filter.expand_spec("fill-{320x180,480x270,960x540} format-{webp,jpeg}")
 _SLUG = re.compile(r"^[-\w]+$")
 _YEAR = re.compile(r"^[0-9]{4}$")
 _PAGE = re.compile(r"^[0-9]{1,6}$")
@@ -94,7 +96,7 @@ def news_listing(index, request):
     years = [date.year for date in published.dates("publication_date", "year", order="DESC")]
 
     articles, selected = _apply(published, filters, categories, tags)
-    images = get_image_model().objects.prefetch_renditions(LISTING_IMAGE)
+    images = get_image_model().objects.prefetch_renditions(*LISTING_IMAGE_SPECS)
     articles = articles.prefetch_related(Prefetch("image", queryset=images), "categories")
     paginator = Paginator(articles, index.per_page or 12)
     try:

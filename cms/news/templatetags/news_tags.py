@@ -8,7 +8,7 @@ from django.utils.safestring import mark_safe
 from wagtail.images import get_image_model
 
 from cms.core.visibility import public_pages
-from cms.news.listing import LISTING_IMAGE
+from cms.news.listing import LISTING_IMAGE_SPECS
 
 register = template.Library()
 
@@ -34,7 +34,7 @@ def latest_news(context, home):
     index = public_pages(NewsIndexPage.objects.child_of(home)).first() if home else None
     articles = []
     if index is not None:
-        images = get_image_model().objects.prefetch_renditions(LISTING_IMAGE)
+        images = get_image_model().objects.prefetch_renditions(*LISTING_IMAGE_SPECS)
         articles = index.articles().prefetch_related(Prefetch("image", queryset=images))[
             :LATEST_COUNT
         ]
