@@ -53,6 +53,7 @@ def milestones_source(site, locale, start, end):
                 kind="milestone",
                 summary=str(milestone.get_status_display()),
                 tags=frozenset({"kind:milestone", f"status:{milestone.status}"}),
+                page_id=commitment.pk,
             )
         )
     return found

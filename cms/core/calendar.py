@@ -5,12 +5,19 @@ happens between the aware datetimes `start` and `end` on `site` in `locale` (eve
 consultation deadlines, action-plan milestones...). Apps register it in their
 `wagtail_hooks.py` with `@hooks.register(CALENDAR_SOURCES)`; calendar views and feeds call
 `occurrences()` and never ask which apps exist.
+
+An occurrence that belongs to a page names it (`page_id`): `occurrences()` leaves out those
+of pages that are not public (a draft, or under a view restriction, the page's own or an
+ancestor's), whatever the source forgot. Calendars are anonymous, cacheable output.
 """
 
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from wagtail import hooks
+from wagtail.models import Page
+
+from cms.core.visibility import public_pages
 
 CALENDAR_SOURCES = "hromada_calendar_sources"
 
@@ -34,6 +41,7 @@ class Occurrence:
     location: str = ""
     tags: frozenset = field(default_factory=frozenset)
     recurrence_id: datetime | None = None
+    page_id: int | None = None
 
 
 def register_calendar_source(fn):
@@ -46,6 +54,14 @@ def calendar_sources():
     return list(hooks.get_hooks(CALENDAR_SOURCES))
 
 
+def _on_public_pages(found):
+    page_ids = {o.page_id for o in found if o.page_id is not None}
+    if not page_ids:
+        return found
+    public = set(public_pages(Page.objects.filter(pk__in=page_ids)).values_list("pk", flat=True))
+    return [o for o in found if o.page_id is None or o.page_id in public]
+
+
 def occurrences(site, locale, start, end, tags=()):
     """Every source's occurrences overlapping [start, end) (a moment with `end == start`
     counts when it falls inside), sorted by start; with `tags`, only the occurrences
@@ -53,6 +69,7 @@ def occurrences(site, locale, start, end, tags=()):
     found = []
     for source in calendar_sources():
         found.extend(source(site, locale, start, end))
+    found = _on_public_pages(found)
     wanted = set(tags)
     return sorted(
         (o for o in found if wanted <= o.tags and o.start < end and max(o.end, o.start) >= start),

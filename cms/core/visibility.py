@@ -39,18 +39,20 @@ def is_public(page):
     return page is not None and page.live and not page.get_view_restrictions().exists()
 
 
+def restricted_paths():
+    """The tree paths of the pages that carry a view restriction (their descendants are
+    restricted too)."""
+    return list(PageViewRestriction.objects.values_list("page__path", flat=True))
+
+
 def keep_public(pages):
-    """The pages of the list `pages` (any page type, None allowed) that are public, in order,
-    in one query."""
-    pages = [page for page in pages if page is not None]
+    """The pages of the iterable `pages` (any page type; None left out) that are live and
+    public, in order, in one query."""
+    pages = [page for page in pages if page is not None and page.live]
     if not pages:
         return []
-    public = set(
-        public_pages(Page.objects.filter(pk__in=[page.pk for page in pages])).values_list(
-            "pk", flat=True
-        )
-    )
-    return [page for page in pages if page.pk in public]
+    paths = restricted_paths()
+    return [page for page in pages if not any(page.path.startswith(path) for path in paths)]
 
 
 def can_view(request, page):

@@ -32,6 +32,7 @@ def consultation_deadlines(site, locale, start, end):
                     kind="consultation_deadline",
                     summary=page.summary,
                     tags=frozenset(tags),
+                    page_id=page.pk,
                 )
             )
     return found

@@ -54,6 +54,7 @@ def event_occurrences(event, site, language, start, end):
             location=location or event.online_url,
             tags=frozenset(tags),
             recurrence_id=occurrence_start if event.rrule else None,
+            page_id=event.pk,
         )
         for occurrence_start, occurrence_end in event.occurrences(start, end)
     ]

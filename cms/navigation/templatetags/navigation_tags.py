@@ -3,6 +3,7 @@ from django import template
 from django.utils import translation
 from wagtail.models import Site
 
+from cms.core.visibility import keep_public
 from cms.navigation.models import Footer, MainMenu
 
 register = template.Library()
@@ -26,10 +27,12 @@ def main_menu(context):
     menu = _for_site_and_language(MainMenu, request)
     items = []
     if menu is not None:
-        for item in menu.items.select_related("link_page").order_by("sort_order"):
+        entries = list(menu.items.select_related("link_page").order_by("sort_order"))
+        shown = {page.pk for page in keep_public(item.link_page for item in entries)}
+        for item in entries:
             page = item.link_page
-            if page is not None and not page.live:
-                continue
+            if page is not None and page.pk not in shown:
+                continue  # a draft, or a page under a view restriction
             url = page.get_url(request) if page is not None else item.link_url
             items.append({"text": item.text, "url": url, "current": url == request.path})
     return {"items": items}
