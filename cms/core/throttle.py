@@ -2,7 +2,9 @@
 
 A window opens with the first counted event and closes `window` seconds later; counting
 keeps its expiry. What a limit is counted by (a client's address, an email address, an
-account) is keyed by a keyed hash, so no address is kept in the cache in clear.
+account) is keyed by a keyed hash, so no address is kept in the cache in clear. While Redis
+is unreachable (its errors ignored, as configured) nothing is counted and nothing refused:
+the site keeps answering.
 """
 
 import hashlib
@@ -43,10 +45,11 @@ class Throttle:
         key = self._key(subject)
         cache.add(key, 0, self.window)
         try:
-            return cache.incr(key)
+            counted = cache.incr(key)
         except ValueError:  # expired between add and incr
             cache.set(key, 1, self.window)
             return 1
+        return counted or 0  # None: the cache is unreachable
 
     def consume(self, subject):
         """Count one event and say whether it was within the limit (for events that happen
