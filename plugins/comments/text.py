@@ -1,31 +1,19 @@
 """Citizens write plain text: it is cleaned on the way in and rendered inert on the way out."""
 
 import re
-import unicodedata
 
 import nh3
 from django.utils.html import linebreaks, urlize
 from django.utils.safestring import mark_safe
 
-#: Bidirectional embeddings, overrides and isolates, and zero-width characters that can
-#: disguise what a text says.
-_INVISIBLE = dict.fromkeys(
-    [*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F, 0x061C, 0x200B, 0xFEFF]
-)
+from cms.core.text import clean_plain_text
+
 _LINK = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 
 
 def clean_text(raw):
-    """The text as it is stored: NFC, no control or direction-changing characters, tidy
-    line breaks, no surrounding blanks."""
-    text = unicodedata.normalize("NFC", raw.replace("\r\n", "\n").replace("\r", "\n"))
-    text = text.translate(_INVISIBLE)
-    text = "".join(
-        ch for ch in text if ch in "\n\t" or unicodedata.category(ch) not in ("Cc", "Cf", "Cs")
-    )
-    text = "\n".join(line.rstrip() for line in text.split("\n"))
-    text = re.sub(r"\n{3,}", "\n\n", text)
-    return text.strip()
+    """The text as it is stored (the core's cleaner of citizens' text)."""
+    return clean_plain_text(raw)
 
 
 def count_links(text):

@@ -1,17 +1,15 @@
 """The response form, built from the questions of the language version being answered."""
 
-import re
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from cms.core.text import clean_plain_text
 from plugins.consultations.questions import MULTIPLE_CHOICE, SHORT_TEXT, TEXT_KINDS
-
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def clean_text(value):
-    return CONTROL_CHARACTERS.sub("", value or "").replace("\r\n", "\n").strip()
+    """An answer as it is stored: no control or direction-changing characters."""
+    return clean_plain_text(value)
 
 
 class ResponseForm(forms.Form):
