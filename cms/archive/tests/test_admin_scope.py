@@ -14,10 +14,11 @@ from cms.archive.tests.factories import make_document, png_bytes
 
 pytestmark = pytest.mark.django_db
 
+#: Wagtail checks rights on any document model by wagtaildocs.Document's permission names.
 COLLECTION_RIGHTS = [
-    ("archive", "add_councildocument"),
-    ("archive", "change_councildocument"),
-    ("archive", "choose_document"),
+    ("wagtaildocs", "add_document"),
+    ("wagtaildocs", "change_document"),
+    ("wagtaildocs", "choose_document"),
     ("wagtailimages", "add_image"),
     ("wagtailimages", "change_image"),
     ("wagtailimages", "choose_image"),
@@ -127,6 +128,19 @@ def test_the_choosers_offer_only_the_users_collections(client, two_municipalitie
     their_image = two_municipalities["their_image"]
     refused = client.get(reverse("wagtailimages_chooser:chosen", args=[their_image.pk]))
     assert refused.status_code in (302, 403) and "levski" not in refused.content.decode()
+
+
+def test_the_document_and_image_libraries_show_only_the_users_collections(
+    client, two_municipalities, ternopil_editor
+):
+    client.force_login(ternopil_editor)
+    documents = client.get(reverse("wagtaildocs:index")).content.decode()
+    assert "Ternopil draft budget" in documents and "Levski secret tender" not in documents
+    images = client.get(reverse("wagtailimages:index")).content.decode()
+    assert "ternopil-bridge" in images and "levski-tender-plan" not in images
+    their = two_municipalities["their_document"]
+    edit = client.get(reverse("wagtaildocs:edit", args=[their.pk]))
+    assert edit.status_code in (302, 403) and "Levski secret tender" not in edit.content.decode()
 
 
 def test_an_editor_downloads_only_private_documents_of_their_collections(
