@@ -1,14 +1,15 @@
 """The switched-on notices of a site, cached per site, and what a change to them sets off.
 
-A page asks for them once per request; the answer comes from Django's cache (Redis in
-production), filled by a single query. Any change to a notice or its texts drops that
+A page asks for them once per request: one query, or none when Django's cache is shared
+by every process (Redis in production). Any change to a notice or its texts drops that
 cache entry and, once the change is committed, has the site's pages purged from the front
 cache (`cms.core.frontcache.purge_site` queues the purge; a worker sends it).
 """
 
 import importlib.util
 
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django.core.cache.backends.locmem import LocMemCache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_save
 from django.utils.translation import gettext_lazy as _
@@ -48,9 +49,17 @@ def _load(site_id):
     return sorted(notices.values(), key=lambda n: SEVERITY_ORDER.get(n["severity"], 9))
 
 
+def _cache_is_shared():
+    """Whether every process sees the same cache (Redis, files, a database table): then a
+    change dropped in one process is dropped for all. A per-process memory cache could go
+    on showing a notice already switched off in another worker, so it is not used."""
+    return not isinstance(caches["default"], LocMemCache)
+
+
 def active_notices(site_id):
-    """The site's switched-on notices, most severe first: at most one query, none when
-    cached."""
+    """The site's switched-on notices, most severe first: one query, none when cached."""
+    if not _cache_is_shared():
+        return _load(site_id)
     key = cache_key(site_id)
     notices = cache.get(key)
     if notices is None:

@@ -3,8 +3,15 @@ from django.core.cache import cache
 
 
 @pytest.fixture(autouse=True)
-def fresh_cache():
-    """Notices are cached per site; a rolled-back test must not leave its notice behind."""
+def shared_cache(settings, tmp_path):
+    """A cache every process shares (files here, Redis in production), where the notices
+    are kept; emptied so a rolled-back test leaves no notice behind."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(tmp_path / "cache"),
+        }
+    }
     cache.clear()
     yield
     cache.clear()
