@@ -36,7 +36,8 @@ CSRF_COOKIE_SECURE = env_flag("CSRF_COOKIE_SECURE", True)
 # (X-Accel-Redirect to the `internal` location /media/documents/ of site/deploy/nginx.conf).
 # SENDFILE_BACKEND= (empty) streams files through Django instead, e.g. without nginx.
 SENDFILE_BACKEND = os.environ.get("SENDFILE_BACKEND", "django_sendfile.backends.nginx") or None
-SENDFILE_ROOT = MEDIA_ROOT / "documents"  # noqa: F405
+# As the storage computes file paths (absolute, normalised), whatever MEDIA_ROOT says.
+SENDFILE_ROOT = os.path.join(os.path.abspath(MEDIA_ROOT), "documents")  # noqa: F405
 SENDFILE_URL = os.environ.get("DOCUMENTS_ACCEL_REDIRECT_PREFIX", "/media/documents")
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 LOGGING["root"]["level"] = os.environ.get("LOG_LEVEL", "INFO")  # noqa: F405
