@@ -55,6 +55,13 @@ test-postgres: setup
 test-browser: setup
 	DJANGO_ALLOW_ASYNC_UNSAFE=true $(PY) -m pytest -q -m browser tests/browser
 
+# The production topology of site/deploy/ on loopback: PostgreSQL, Redis, gunicorn, the task
+# worker, the scheduler and nginx with its purge endpoint, the demo loaded (scripts/production).
+.PHONY: production
+production: setup
+	./scripts/system-deps --production
+	./scripts/production
+
 messages: $(VENV)/.installed
 	./scripts/makemessages
 

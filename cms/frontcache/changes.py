@@ -2,19 +2,21 @@
 are tagged). Every kind of change goes through here, whichever app made it:
 
 - a page published, unpublished, deleted or moved (scheduled go-live and expiry publish and
-  unpublish the same way): whatever shows it (`page-<id>`), its own answers and its parent's
-  (`served-…`: index pages, their filtered listings, feeds and calendars), its translations'
-  answers (their language switcher), the listings of its type in its language tree, and the
-  site's answers that are not pages (search, sitemap, calendars);
+  unpublish the same way): whatever shows it or links to it (`page-<id>`, `link-<id>`), its
+  own answers and its parent's (`served-…`: index pages, their filtered listings, feeds and
+  calendars), the site's answers that are not pages (search, sitemap, calendars); when it
+  newly appears, also the listings of its type in its language tree and its translations'
+  answers (their language switcher);
 - any other model shown on pages (snippets such as menus, footers, categories, venues;
   documents, images, comments, settings): whatever showed it, plus whatever showed the
   objects it points to (a comment, its page; a menu item, its menu), or, when it points to
-  nothing shown, every answer that showed objects of its kind (a new category in a filter).
+  nothing shown and is new or just published, every answer of its site that showed objects
+  of its kind (a new category in a filter).
 """
 
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_save
 from modelcluster.fields import ParentalKey
-from wagtail.models import Page, Site
+from wagtail.models import DraftStateMixin, Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from cms.frontcache import purging
@@ -37,14 +39,19 @@ def parent_path(path):
     return path[: -Page.steplen]
 
 
-def page_change_tags(page):
-    """The tags a change to `page` (published, withdrawn, moved, deleted) drops."""
-    tags = page_tags(page.id, page.content_type_id, page.path)
-    tags.add(f"served-{page.id}")
+def page_change_tags(page, appears=False):
+    """The tags a change to `page` (published, withdrawn, moved, deleted) drops. Listings
+    that showed it carry `page-<id>`; when it `appears` (first published, published again,
+    moved), every listing of its type in its language tree, which may now show it too."""
+    tags = {f"page-{page.id}", f"link-{page.id}", f"served-{page.id}"}
+    if appears:
+        tags.update(page_tags(page.id, page.content_type_id, page.path))
     for parent_id in Page.objects.filter(path=parent_path(page.path)).values_list("id", flat=True):
         tags.add(f"served-{parent_id}")
-    translations = Page.objects.filter(translation_key=page.translation_key).exclude(id=page.id)
-    tags.update(f"served-{pk}" for pk in translations.values_list("id", flat=True))
+    if appears:  # its translations' language switchers did not list it
+        translations = Page.objects.filter(translation_key=page.translation_key)
+        ids = translations.exclude(id=page.id).values_list("id", flat=True)
+        tags.update(f"served-{pk}" for pk in ids)
     tags.update(f"nonpage-s{pk}" for pk in sites_of(page.path))
     return tags
 
@@ -56,6 +63,18 @@ def sites_of(path):
     return Site.objects.filter(root_page__translation_key__in=home).values_list("pk", flat=True)
 
 
+def remember_live(sender, instance, **kwargs):
+    """Before a page is saved: was it live already (then a publish only edits it)?"""
+    if purging.enabled() and isinstance(instance, Page) and instance.pk:
+        instance._frontcache_was_live = Page.objects.filter(pk=instance.pk, live=True).exists()
+
+
+def page_published_handler(sender, instance, **kwargs):
+    if purging.enabled():
+        appears = not getattr(instance, "_frontcache_was_live", False)
+        purging.queue_tags(page_change_tags(instance, appears=appears))
+
+
 def page_changed(sender, instance, **kwargs):
     if purging.enabled():
         purging.queue_tags(page_change_tags(instance))
@@ -64,7 +83,7 @@ def page_changed(sender, instance, **kwargs):
 def page_moved(sender, instance, parent_page_before, parent_page_after, **kwargs):
     if not purging.enabled():
         return
-    tags = page_change_tags(instance)
+    tags = page_change_tags(instance, appears=True)
     tags.add(f"served-{parent_page_before.id}")
     tags.add(f"pages-{instance.content_type_id}-t{tree_of(parent_page_before.path)}")
     tags.update(f"nonpage-s{pk}" for pk in sites_of(parent_page_before.path))
@@ -78,9 +97,11 @@ def page_deleted(sender, instance, **kwargs):
         purging.queue_tags(page_change_tags(instance))
 
 
-def object_change_tags(instance):
+def object_change_tags(instance, new=False):
     """What showed `instance`, and what showed what it belongs to: the objects its foreign
-    keys point to, or only its parent when it is part of one (a menu's item: its menu)."""
+    keys point to, or only its parent when it is part of one (a menu's item: its menu).
+    When it belongs to nothing shown and is new (or just published), every answer that
+    listed objects of its kind on its site (on every site when it has none)."""
     model = type(instance)
     label = model_label(model)
     tags = {f"{label}-{instance.pk}"}
@@ -97,7 +118,14 @@ def object_change_tags(instance):
             targets.add(f"page-{value}")
         else:
             targets.add(f"{model_label(field.related_model)}-{value}")
-    return tags | (targets or {f"{label}-all"})
+    if targets:
+        return tags | targets
+    if new:
+        sites = [getattr(instance, f.attname) for f in keys if f.related_model is Site]
+        if not any(sites):
+            sites = Site.objects.values_list("pk", flat=True)
+        tags.update(f"{label}-all-s{pk}" for pk in sites if pk)
+    return tags
 
 
 def part_of_page(model):
@@ -117,7 +145,10 @@ def object_changed(sender, instance, update_fields=None, **kwargs):
         return
     if update_fields and set(update_fields) <= BOOKKEEPING_FIELDS:
         return
-    purging.queue_tags(object_change_tags(instance))
+    new = kwargs.get("created", False) or (
+        isinstance(instance, DraftStateMixin) and "created" in kwargs
+    )
+    purging.queue_tags(object_change_tags(instance, new=new))
 
 
 def site_changed(sender, instance, **kwargs):
@@ -126,7 +157,8 @@ def site_changed(sender, instance, **kwargs):
 
 
 def connect():
-    page_published.connect(page_changed, dispatch_uid="frontcache-published")
+    pre_save.connect(remember_live, dispatch_uid="frontcache-page-was-live")
+    page_published.connect(page_published_handler, dispatch_uid="frontcache-published")
     page_unpublished.connect(page_changed, dispatch_uid="frontcache-unpublished")
     post_page_move.connect(page_moved, dispatch_uid="frontcache-moved")
     post_delete.connect(page_deleted, dispatch_uid="frontcache-page-deleted")

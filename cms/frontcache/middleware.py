@@ -35,6 +35,8 @@ class FrontCacheMiddleware:
         if seconds:
             site = Site.find_for_request(request)
             if site is not None:
+                # "Lists objects of a kind" is kept per site: a new one elsewhere is not shown.
+                tags = {f"{tag}-s{site.pk}" if tag.endswith("-all") else tag for tag in tags}
                 tags.add(f"site-{site.pk}")
                 if not getattr(request, "frontcache_page_served", False):
                     tags.add(f"nonpage-s{site.pk}")

@@ -37,8 +37,7 @@ def queue_tags(tags):
     _pending.__dict__.setdefault("tags", set()).update(tags)
     # One flush per transaction (a rolled-back one forgets it: registered again then).
     if not (
-        connection.in_atomic_block
-        and any(entry[1] is _flush for entry in connection.run_on_commit)
+        connection.in_atomic_block and any(entry[1] is _flush for entry in connection.run_on_commit)
     ):
         transaction.on_commit(_flush, robust=True)
 

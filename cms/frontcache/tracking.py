@@ -1,9 +1,11 @@
 """Tags of what an answer shows, collected while it is rendered.
 
-Every model instance loaded while a request is tracked adds tags: a page `page-<id>` and
-`pages-<content type>-t<tree>` (its type within its language tree: the answer lists such
-pages, so a new one of that type must drop it); any other shown model `<label>-<pk>` and
-`<label>-all`. Models that record activity rather than content shown are left out.
+Every model instance loaded while a request is tracked adds tags: a page loaded with its
+content (as its own class) `page-<id>` and `pages-<content type>-t<tree>` (its type within
+its language tree: the answer lists such pages, so a new one of that type must drop it); a
+page loaded as a plain `Page` (a link: menus, breadcrumbs, language switcher) `link-<id>`;
+any other shown model `<label>-<pk>` and `<label>-all`. Models that record activity rather
+than content shown are left out.
 """
 
 import contextvars
@@ -81,6 +83,10 @@ def instance_tags(instance):
         page_id = values.get("id") or values.get("page_ptr_id")
         if page_id is None:
             return set()
+        if type(instance) is Page:
+            # Loaded as a plain Page: a link (menus, breadcrumbs, language switcher) shows
+            # its title and address, not its content.
+            return {f"link-{page_id}"}
         return page_tags(page_id, values.get("content_type_id"), values.get("path"))
     pk = values.get(instance._meta.pk.attname)
     if pk is None:

@@ -106,6 +106,15 @@ class Stack:
         """Run the task worker until no task is due (as `db_worker` does all the time)."""
         return self.manage("db_worker", "--batch", "--no-startup-delay", env=env)
 
+    def change(self, code, env=None):
+        """Make a change as `shell` does, then run the task worker in the same process."""
+        return self.shell(
+            textwrap.dedent(code)
+            + "\nfrom django.core.management import call_command\n"
+            + 'call_command("db_worker", "--batch", "--no-startup-delay")\n',
+            env=env,
+        )
+
     def stop(self):
         for process in reversed(self.processes):
             process.terminate()
@@ -165,6 +174,27 @@ def stack(django_db_setup, django_db_blocker):
         "WEB_CONCURRENCY": "1",
     }
     stack = Stack(workdir, env, port, purge_port)
+    if shutil.which("redis-server"):  # the production cache: one rate-limit count for all
+        redis_port = free_port()
+        stack.processes.append(
+            subprocess.Popen(
+                [
+                    *("redis-server", "--port", str(redis_port), "--bind", "127.0.0.1"),
+                    *("--save", "", "--appendonly", "no", "--dir", str(workdir)),
+                ],
+                stdout=subprocess.DEVNULL,
+            )
+        )
+        wait_for_port(redis_port, stack.processes[-1], "redis-server")
+        env["REDIS_URL"] = f"redis://127.0.0.1:{redis_port}/0"
+    try:
+        yield from _serve(stack, workdir, env, port, purge_port, app_port, static, settings)
+    finally:
+        stack.stop()
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+def _serve(stack, workdir, env, port, purge_port, app_port, static, settings):
     stack.manage("collectstatic", "--noinput", "-v", "0")
     conf = subprocess.run(
         [
@@ -198,6 +228,4 @@ def stack(django_db_setup, django_db_blocker):
         wait_for_port(port, stack.processes[-1], "nginx")
         yield stack
     finally:
-        stack.stop()
         logs.close()
-        shutil.rmtree(workdir, ignore_errors=True)

@@ -1,0 +1,62 @@
+"""The purge queue without a cache in front: nothing is queued; with one, failures show
+on the admin dashboard for administrators."""
+
+from datetime import timedelta
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+from wagtail.models import Site
+
+from cms.core.frontcache import purge_site
+from cms.frontcache.models import PendingPurge
+from cms.frontcache.records import record
+
+pytestmark = pytest.mark.django_db
+
+
+def test_purge_site_does_nothing_without_a_front_cache(
+    settings, django_capture_on_commit_callbacks
+):
+    settings.FRONT_CACHE_PURGE_URL = ""
+    site = Site.objects.get(site_name="ternopil")
+    record("ternopil.localhost/uk/", {f"site-{site.pk}"}, 300)
+    with django_capture_on_commit_callbacks(execute=True):
+        purge_site(site)
+    assert not PendingPurge.objects.exists()
+
+
+def test_purge_site_queues_every_recorded_answer_of_the_site_once(
+    settings, django_capture_on_commit_callbacks
+):
+    settings.FRONT_CACHE_PURGE_URL = "http://127.0.0.1:9"  # nothing listens there
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    ternopil, levski = Site.objects.get(site_name="ternopil"), Site.objects.get(site_name="levski")
+    record("ternopil.localhost/uk/", {f"site-{ternopil.pk}"}, 300)
+    record("ternopil.localhost/en/?page=2", {f"site-{ternopil.pk}"}, 300)
+    record("levski.localhost/bg/", {f"site-{levski.pk}"}, 300)
+    record("ternopil.localhost/uk/old/", {f"site-{ternopil.pk}"}, -120)  # expired
+    with django_capture_on_commit_callbacks(execute=True):
+        purge_site(ternopil)
+    with django_capture_on_commit_callbacks(execute=True):
+        purge_site(ternopil)
+    assert sorted(PendingPurge.objects.values_list("key", flat=True)) == [
+        "ternopil.localhost/en/?page=2",
+        "ternopil.localhost/uk/",
+    ]
+
+
+def test_administrators_see_failing_purges_on_the_dashboard(client, settings):
+    settings.FRONT_CACHE_PURGE_URL = "http://127.0.0.1:9"
+    PendingPurge.objects.create(
+        key="ternopil.localhost/uk/",
+        key_hash="x" * 64,
+        next_attempt_at=timezone.now() + timedelta(minutes=1),
+        attempts=3,
+        last_error="timed out",
+    )
+    admin = get_user_model().objects.create_superuser("fc-admin", "fc@example.org", "pw-12345")
+    client.force_login(admin)
+    page = client.get("/admin/", headers={"accept-language": "en"}).content.decode()
+    assert "1 purge of the front cache has failed since" in page
+    assert "timed out" in page
