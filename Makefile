@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 PORT ?= 8000
 
-.PHONY: run test test-sqlite test-postgres test-browser lint messages compilemessages setup db demo clean
+.PHONY: run test test-sqlite test-postgres test-browser lint messages compilemessages setup db demo clean backup restore
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -61,6 +61,14 @@ test-browser: setup
 production: setup
 	./scripts/system-deps --production
 	./scripts/production
+
+# Database dump, media and site profiles in one archive (var/backups/, or BACKUP_DIR), and back.
+backup: setup
+	./scripts/backup
+
+restore: setup
+	@test -n "$(ARCHIVE)" || { echo "usage: make restore ARCHIVE=var/backups/hromada-backup-....tar.gz"; exit 2; }
+	./scripts/restore "$(ARCHIVE)"
 
 messages: $(VENV)/.installed
 	./scripts/makemessages

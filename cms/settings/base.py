@@ -200,6 +200,9 @@ if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
 
 # Email: console locally; SMTP from EMAIL_URL-style variables in production.
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# What the task worker sends queued mails with (cms.ops.mail.QueuedEmailBackend).
+EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "20"))
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
@@ -345,6 +348,8 @@ WAGTAIL_MODERATION_ENABLED = True
 # /healthz (cms.ops): a task due longer than this, or less free disk, is "failing".
 HEALTH_TASK_MAX_AGE_SECONDS = int(os.environ.get("HEALTH_TASK_MAX_AGE_SECONDS", "900"))
 HEALTH_DISK_MIN_FREE_MB = int(os.environ.get("HEALTH_DISK_MIN_FREE_MB", "500"))
+# Where `make backup` writes its archives (default: var/backups).
+BACKUP_DIR = os.environ.get("BACKUP_DIR", "")
 
 # Logs on standard error: JSON lines (LOG_FORMAT=json, production's default) or text, each
 # with the request id also sent as X-Request-ID; a failure repeated by every request while
