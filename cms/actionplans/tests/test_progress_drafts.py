@@ -10,7 +10,7 @@ from django.contrib.auth.models import Group
 from django.test import Client
 from django.urls import reverse
 
-from cms.actionplans.models import ProgressUpdate
+from cms.actionplans.models import CommitmentPage, ProgressUpdate
 
 from .factories import DOING, make_commitment, make_plan
 
@@ -88,3 +88,36 @@ def test_a_translators_progress_update_is_public_only_once_an_editor_publishes_i
     assert response.status_code == 302
     page = get("ternopil", path).content.decode()
     assert "Published by the editor" in page and SECRET not in page
+
+
+def test_a_translators_assessment_rides_on_the_commitment_page_and_stays_a_draft(get):
+    """Assessments are inline parts of the commitment page: a translator's new one is in a
+    draft revision of the page, never on the live page."""
+    from .test_admin import edit_form, post_edit
+
+    plan = make_plan(slug="assessment-draft-plan")
+    commitment = make_commitment(plan, "AS-1", [(DOING, 1, datetime.date(2022, 12, 31))])
+    _translator, client = _user("Translators")
+    data = edit_form(client, commitment)
+    assert data["assessments-TOTAL_FORMS"] == "0"
+    data.update(
+        {
+            "assessments-TOTAL_FORMS": "1",
+            "assessments-0-id": "",
+            "assessments-0-kind": "self",
+            "assessments-0-date": "2022-09-01",
+            "assessments-0-assessor": "Assessor of the translator",
+            "assessments-0-completion": "complete",
+            "assessments-0-explanation": _form(commitment, "All done")["text"],
+            "assessments-0-url": "",
+            "action-publish": "action-publish",
+        }
+    )
+    response = post_edit(client, commitment, data)
+    assert response.status_code == 302
+    commitment = CommitmentPage.objects.get(pk=commitment.pk)
+    assert commitment.has_unpublished_changes
+    latest = commitment.get_latest_revision_as_object()
+    assert [a.assessor for a in latest.assessments.all()] == ["Assessor of the translator"]
+    assert not commitment.assessments.exists()
+    assert "Assessor of the translator" not in get("ternopil", commitment.url).content.decode()
