@@ -122,9 +122,10 @@ def object_change_tags(instance, new=False):
         return tags | targets
     if new:
         sites = [getattr(instance, f.attname) for f in keys if f.related_model is Site]
-        if not any(sites):
-            sites = Site.objects.values_list("pk", flat=True)
+        # `-s*`: on every site (resolved when the purge is queued, after the commit).
         tags.update(f"{label}-all-s{pk}" for pk in sites if pk)
+        if not any(sites):
+            tags.add(f"{label}-all-s*")
     return tags
 
 

@@ -14,7 +14,7 @@ from datetime import timedelta
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.db import IntegrityError, connection, transaction
+from django.db import DatabaseError, IntegrityError, connection, transaction
 from django.utils import timezone
 
 from cms.frontcache.models import PendingPurge, key_digest
@@ -46,7 +46,12 @@ def _flush():
     from cms.frontcache.records import keys_for
 
     tags = _pending.__dict__.pop("tags", set())
-    queue_keys(keys_for(tags))
+    try:
+        keys = keys_for(tags)
+    except DatabaseError:  # the tables are not there yet (changes made while migrating)
+        logger.info("Front cache: no record of cached answers yet; nothing to purge")
+        return
+    queue_keys(keys)
 
 
 def queue_keys(keys):

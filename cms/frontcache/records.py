@@ -38,16 +38,17 @@ def record(key, tags, seconds):
 
 
 def keys_for(tags):
-    """The keys of every answer that may still be cached and shows one of `tags`."""
-    tags = list(tags)
+    """The keys of every answer that may still be cached and shows one of `tags` (a tag
+    ending in `*` stands for every tag that starts with what comes before it)."""
+    prefixes = [tag[:-1] for tag in tags if tag.endswith("*")]
+    tags = [tag for tag in tags if not tag.endswith("*")]
+    live = CachedAnswer.objects.filter(expires_at__gt=timezone.now())
     keys = set()
-    now = timezone.now()
     for start in range(0, len(tags), 500):
-        keys.update(
-            CachedAnswer.objects.filter(
-                tags__tag__in=tags[start : start + 500], expires_at__gt=now
-            ).values_list("key", flat=True)
-        )
+        chunk = tags[start : start + 500]
+        keys.update(live.filter(tags__tag__in=chunk).values_list("key", flat=True))
+    for prefix in prefixes:
+        keys.update(live.filter(tags__tag__startswith=prefix).values_list("key", flat=True))
     return keys
 
 

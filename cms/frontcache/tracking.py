@@ -16,6 +16,7 @@ from wagtail.models import Page
 _collecting = contextvars.ContextVar("frontcache_tags", default=None)
 
 IGNORED_APPS = {
+    "migrations",
     "admin",
     "auth",
     "contenttypes",

@@ -7,6 +7,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 from wagtail.models import Site
+from wagtail.users.models import UserProfile
 
 from cms.core.frontcache import purge_site
 from cms.frontcache.models import PendingPurge
@@ -56,6 +57,9 @@ def test_administrators_see_failing_purges_on_the_dashboard(client, settings):
         last_error="timed out",
     )
     admin = get_user_model().objects.create_superuser("fc-admin", "fc@example.org", "pw-12345")
+    profile = UserProfile.get_for_user(admin)
+    profile.preferred_language = "en"
+    profile.save()
     client.force_login(admin)
     page = client.get("/admin/", headers={"accept-language": "en"}).content.decode()
     assert "1 purge of the front cache has failed since" in page
