@@ -684,3 +684,18 @@ def test_the_calendar_leaves_out_what_a_source_forgot_to_check():
         assert secret.title in [o.title for o in occurrences(site, page.locale, *window)]
         restrict(page, "login")
         assert secret.title not in [o.title for o in occurrences(site, page.locale, *window)]
+
+
+def test_a_restricted_translation_is_not_offered_by_its_public_versions(client):
+    secret = Secret("standard page")
+    page = standard_page(secret)
+    english = page.copy_for_translation(Locale.objects.get(language_code="en"))
+    english.slug = f"restricted-{uuid.uuid4().hex[:8]}"
+    english = _publish(english)
+    ukrainian = _get(client, page.get_url()).content.decode()
+    assert english.slug in ukrainian  # the language switcher and hreflang name it
+    restrict(english, "password")
+    ukrainian = _get(client, page.get_url()).content.decode()
+    assert english.slug not in ukrainian
+    missing = _get(client, page.get_url().replace("/uk/", "/en/", 1))  # the 404 offers none
+    assert missing.status_code == 404 and english.slug not in missing.content.decode()

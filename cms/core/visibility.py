@@ -39,19 +39,24 @@ def is_public(page):
     return page is not None and page.live and not page.get_view_restrictions().exists()
 
 
-def restricted_paths():
+def restricted_paths(request=None):
     """The tree paths of the pages that carry a view restriction (their descendants are
-    restricted too)."""
-    return list(PageViewRestriction.objects.values_list("page__path", flat=True))
+    restricted too); looked up once per request when one is given."""
+    paths = getattr(request, "_restricted_page_paths", None)
+    if paths is None:
+        paths = list(PageViewRestriction.objects.values_list("page__path", flat=True))
+        if request is not None:
+            request._restricted_page_paths = paths
+    return paths
 
 
-def keep_public(pages):
+def keep_public(pages, request=None):
     """The pages of the iterable `pages` (any page type; None left out) that are live and
-    public, in order, in one query."""
+    public, in order, in at most one query (none more in the same `request`)."""
     pages = [page for page in pages if page is not None and page.live]
     if not pages:
         return []
-    paths = restricted_paths()
+    paths = restricted_paths(request)
     return [page for page in pages if not any(page.path.startswith(path) for path in paths)]
 
 

@@ -7,8 +7,17 @@ from wagtail.models import Page
 
 from cms.core.extensions import has_session_cookie, render_extension_point
 from cms.core.sites import profile_for_request
+from cms.core.visibility import keep_public
 
 register = template.Library()
+
+
+def keep_public_or_self(translations, page, request):
+    """The page itself and those of its translations that are public: a restricted
+    translation is not even named to whoever reads another version."""
+    translations = list(translations)
+    public = {other.pk for other in keep_public(translations, request)}
+    return [other for other in translations if other.pk == page.pk or other.pk in public]
 
 
 @register.simple_tag(takes_context=True)
@@ -32,7 +41,7 @@ def language_versions(context):
         within = own_url and request.path.startswith(own_url)
         subpage = request.path[len(own_url) :] if within else ""
         translations = page.get_translations(inclusive=True).live().select_related("locale")
-        for other in translations:
+        for other in keep_public_or_self(translations, page, request):
             code = other.locale.language_code
             url = other.get_url(request)
             if profile.serves(code) and url:

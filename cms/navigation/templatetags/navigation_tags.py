@@ -28,7 +28,8 @@ def main_menu(context):
     items = []
     if menu is not None:
         entries = list(menu.items.select_related("link_page").order_by("sort_order"))
-        shown = {page.pk for page in keep_public(item.link_page for item in entries)}
+        linked = (item.link_page for item in entries)
+        shown = {page.pk for page in keep_public(linked, request)}
         for item in entries:
             page = item.link_page
             if page is not None and page.pk not in shown:
