@@ -9,4 +9,12 @@ timeout = 30
 max_requests = 2000
 max_requests_jitter = 200
 accesslog = "-"
-forwarded_allow_ips = "127.0.0.1"
+# The request id (X-Request-ID, also in the application's log lines) ends each access line.
+access_log_format = (
+    '%(h)s %(l)s %(u)s %(t)s "%(r)s" %(s)s %(b)s "%(f)s" "%(a)s" %({x-request-id}o)s'
+)
+# Only the front proxy on this machine may say "this came over HTTPS" (X-Forwarded-Proto:
+# https, which Django reads through SECURE_PROXY_SSL_HEADER). A request straight to gunicorn
+# without the header is plain HTTP: SECURE_SSL_REDIRECT=0 in an environment without TLS
+# (the loopback set-up), and /healthz is never redirected.
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
