@@ -63,10 +63,6 @@ class EmergencyNotice(ClusterableModel):
         text = next(iter(self.texts.all()), None)
         return text.message[:80] if text else str(self._meta.verbose_name)
 
-    @property
-    def summary(self):
-        return str(self)
-
 
 class NoticeText(Orderable):
     """The notice in one language, with an optional link to more information."""

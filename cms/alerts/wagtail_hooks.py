@@ -1,7 +1,6 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import ObjectList
-from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -16,7 +15,7 @@ class EmergencyNoticeViewSet(SnippetViewSet):
     menu_order = 150
     add_to_admin_menu = True
     list_display = [
-        Column("summary", label=_("Notice")),
+        "__str__",
         "site",
         "severity",
         "active",
@@ -25,6 +24,11 @@ class EmergencyNoticeViewSet(SnippetViewSet):
     ]
     list_filter = ["site", "active", "severity"]
     edit_handler = ObjectList(EmergencyNotice.panels, base_form_class=EmergencyNoticeForm)
+
+    def get_queryset(self, request):
+        return EmergencyNotice.objects.select_related("site", "switched_by").prefetch_related(
+            "texts"
+        )
 
 
 register_snippet(EmergencyNoticeViewSet)
