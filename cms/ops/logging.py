@@ -43,8 +43,10 @@ class JsonFormatter(logging.Formatter):
 
 class OncePerFailureFilter(logging.Filter):
     """Lets a failure (a record with an exception) through once per `seconds` for the same
-    logger and exception class: a database or Redis outage is logged once, not on every
-    request it spoils. The next one let through says how many were held back."""
+    logger and family of exceptions (the outermost class below Exception: Django's database
+    Error, Redis's RedisError, OSError): a database or Redis outage is logged once, not on
+    every request it spoils, whichever error each request met. The next one let through
+    says how many were held back."""
 
     def __init__(self, seconds=300):
         super().__init__()
@@ -55,7 +57,9 @@ class OncePerFailureFilter(logging.Filter):
     def filter(self, record):
         if not record.exc_info or record.exc_info[0] is None:
             return True
-        key = (record.name, record.exc_info[0].__module__, record.exc_info[0].__qualname__)
+        mro = record.exc_info[0].__mro__
+        family = mro[-4] if len(mro) >= 4 else mro[0]
+        key = (record.name, family.__module__, family.__qualname__)
         now = time.monotonic()
         with self._lock:
             last, held = self._seen.get(key, (None, 0))

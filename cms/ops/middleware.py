@@ -56,4 +56,7 @@ class HealthCheckMiddleware:
             status=503 if report["failing"] else 200,
         )
         response["Cache-Control"] = "no-store"
+        # The report is the signal: Django's "Service Unavailable: /healthz" line on every
+        # poll of every load balancer would bury the one that says what failed.
+        response._has_been_logged = True
         return response

@@ -39,7 +39,16 @@ SENDFILE_BACKEND = os.environ.get("SENDFILE_BACKEND", "django_sendfile.backends.
 # As the storage computes file paths (absolute, normalised), whatever MEDIA_ROOT says.
 SENDFILE_ROOT = os.path.join(os.path.abspath(MEDIA_ROOT), "documents")  # noqa: F405
 SENDFILE_URL = os.environ.get("DOCUMENTS_ACCEL_REDIRECT_PREFIX", "/media/documents")
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+EMAIL_DELIVERY_BACKEND = os.environ.get(
+    "EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend"
+)
+# With the database queue, mails are queued and sent by the worker, tried again while the
+# mail server is down (cms.ops.mail): a request never fails on it, no mail is dropped.
+QUEUED_MAIL = TASKS["default"]["BACKEND"].startswith("django_tasks_db")  # noqa: F405
+if QUEUED_MAIL and EMAIL_DELIVERY_BACKEND.endswith("smtp.EmailBackend"):
+    EMAIL_BACKEND = "cms.ops.mail.QueuedEmailBackend"
+else:
+    EMAIL_BACKEND = EMAIL_DELIVERY_BACKEND
 LOGGING["root"]["level"] = os.environ.get("LOG_LEVEL", "INFO")  # noqa: F405
 LOG_FORMAT = os.environ.get("LOG_FORMAT", "json")
 LOGGING["handlers"]["console"]["formatter"] = "json" if LOG_FORMAT == "json" else "text"  # noqa: F405
