@@ -6,7 +6,7 @@ import json
 import os
 import shutil
 import sqlite3
-import subprocess
+import subprocess  # nosec B404
 import tarfile
 import tempfile
 from pathlib import Path
@@ -62,7 +62,8 @@ def _postgres_args(database):
 
 
 def _run(command, env=None):
-    result = subprocess.run(command, env=env, capture_output=True, text=True)
+    # PostgreSQL's own tools, an argument list (no shell), values from DATABASE_URL.
+    result = subprocess.run(command, env=env, capture_output=True, text=True)  # nosec B603
     if result.returncode != 0:
         raise CommandError(f"{Path(command[0]).name} failed:\n{result.stderr.strip()}")
 

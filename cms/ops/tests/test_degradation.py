@@ -87,6 +87,7 @@ def test_with_redis_stopped_pages_sign_in_and_health_still_answer(client, redis_
             assert admin_login.status_code == 503
     finally:
         logger.removeHandler(counter)
+        guard._state.update(checked=0.0, reachable=True)
     failures = [r for r in counter.records if r.exc_info and r.name.startswith("django_redis")]
     assert len(failures) == 1, [r.getMessage() for r in counter.records]
 
