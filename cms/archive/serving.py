@@ -6,6 +6,7 @@ answers `X-Accel-Redirect` to nginx's `internal` location, which sends the file.
 """
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.http import FileResponse, Http404
 from django.utils.cache import patch_cache_control
 from django.utils.http import content_disposition_header
@@ -13,9 +14,11 @@ from django.views.decorators.http import condition
 from django_sendfile import sendfile
 from wagtail.documents import get_document_model
 from wagtail.documents.models import document_served
+from wagtail.models import Page, ReferenceIndex
 from wagtail.permissions import policy_registry
 
 from cms.archive.admin_api import ADMIN_ACTIONS
+from cms.core.visibility import visible_to
 
 #: Types a browser would run as a page or script: never shown inline, whatever the settings.
 ACTIVE_CONTENT_TYPES = {
@@ -56,8 +59,33 @@ def local_path(document):
         return None
 
 
+def used_only_on_hidden_pages(document, request):
+    """Whether the document is used on pages only (a commitment's evidence, a link in a
+    text), none of which this visitor (anonymous when `request` is None) may see; it is
+    then as private as those pages.
+
+    A document of the archive (with a site) is listed there as its own `is_public` says,
+    and one used anywhere but on pages is not judged here.
+    """
+    if document.site_id is not None:
+        return False
+    users = set(
+        ReferenceIndex.get_references_to(document)
+        .values_list("base_content_type_id", "object_id")
+        .distinct()
+    )
+    page_type = ContentType.objects.get_for_model(Page).pk
+    if not users or any(content_type != page_type for content_type, _ in users):
+        return False
+    pages = Page.objects.filter(pk__in=[int(object_id) for _, object_id in users])
+    return not visible_to(request, pages).exists()
+
+
 def refuse_private_document(document, request):
-    if not document.is_public and not can_fetch_private(request.user, document):
+    """Http404 for a private document, or one used only on pages the visitor may not see,
+    unless the user may work on it in the admin."""
+    hidden = not document.is_public or used_only_on_hidden_pages(document, request)
+    if hidden and not can_fetch_private(request.user, document):
         raise Http404
 
 
@@ -88,7 +116,7 @@ def serve_document(document, request):
         )
         response["Content-Security-Policy"] = "default-src 'none'; sandbox"
         response["X-Content-Type-Options"] = "nosniff"
-        if not document.is_public:
+        if not document.is_public or used_only_on_hidden_pages(document, None):
             patch_cache_control(response, private=True, no_store=True)
             response["Vary"] = "Cookie"
         return response
