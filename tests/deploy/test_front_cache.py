@@ -181,3 +181,13 @@ purge_site(Site.objects.get(site_name="ternopil"))
     )
     assert_fresh(stack, ternopil)
     assert_still_cached(stack, [(BB, "/sk/"), (LEVSKI, "/bg/")])
+
+
+def test_a_moved_page_leaves_its_old_address_and_shows_under_its_new_parent(stack):
+    old, parent = "/uk/accessibility/", "/uk/tsyfrova-transformatsiia/"
+    warm_all(stack, [(TE, old), (TE, parent), (BB, "/sk/")])
+    stack.change(PAGE + f'page("{old}").move(page("{parent}"), pos="last-child")')
+    assert stack.get(TE, old).status != 200  # a redirect to the new address, or 404
+    assert stack.get(TE, parent + "accessibility/").status == 200
+    assert_fresh(stack, [(TE, parent)])
+    assert_still_cached(stack, [(BB, "/sk/")])
