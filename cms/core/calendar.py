@@ -15,9 +15,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from wagtail import hooks
-from wagtail.models import Page
 
-from cms.core.visibility import public_pages
+from cms.core.visibility import public_page_ids
 
 CALENDAR_SOURCES = "hromada_calendar_sources"
 
@@ -58,7 +57,7 @@ def _on_public_pages(found):
     page_ids = {o.page_id for o in found if o.page_id is not None}
     if not page_ids:
         return found
-    public = set(public_pages(Page.objects.filter(pk__in=page_ids)).values_list("pk", flat=True))
+    public = public_page_ids(page_ids)
     return [o for o in found if o.page_id is None or o.page_id in public]
 
 

@@ -17,7 +17,8 @@ a plugin, a feed, a calendar, search, the sitemap or an export:
 - `public_documents(documents)`: documents that are public and in no restricted collection.
 """
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Length, Substr
 from django.http import Http404
 from django.utils import translation
 from wagtail.models import (
@@ -29,9 +30,24 @@ from wagtail.models import (
 )
 
 
-def public_pages(pages):
-    """The live pages of `pages` under no view restriction (for anonymous output)."""
-    return pages.live().public()
+def public_pages(pages, request=None):
+    """The live pages of `pages` under no view restriction (for anonymous output). With a
+    `request`, the restricted sections are read once for the whole request."""
+    if request is None:
+        return pages.live().public()
+    private = Q()
+    for path in restricted_paths(request):
+        private |= Q(path__startswith=path)
+    return pages.live().exclude(private) if private else pages.live()
+
+
+def public_page_ids(page_ids):
+    """The ids among `page_ids` of live pages under no view restriction, in one query."""
+    restricted = PageViewRestriction.objects.filter(
+        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+    ).values("pk")
+    found = Page.objects.filter(pk__in=page_ids, live=True).exclude(Exists(restricted))
+    return set(found.values_list("pk", flat=True))
 
 
 def is_public(page):

@@ -115,10 +115,10 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         verbose_name = _("news index")
         verbose_name_plural = _("news indexes")
 
-    def articles(self):
+    def articles(self, request=None):
         """The live, public, already published articles of this newsroom, newest first."""
         return (
-            public_pages(NewsPage.objects.child_of(self))
+            public_pages(NewsPage.objects.child_of(self), request)
             .filter(publication_date__lte=timezone.now())
             .order_by("-publication_date", "-pk")
         )

@@ -31,11 +31,12 @@ def latest_news(context, home):
     """The latest articles of the newsroom under `home` (a site's home in one language)."""
     from cms.news.models import NewsIndexPage
 
-    index = public_pages(NewsIndexPage.objects.child_of(home)).first() if home else None
+    request = context.get("request")
+    index = public_pages(NewsIndexPage.objects.child_of(home), request).first() if home else None
     articles = []
     if index is not None:
         images = get_image_model().objects.prefetch_renditions(*LISTING_IMAGE_SPECS)
-        articles = index.articles().prefetch_related(Prefetch("image", queryset=images))[
+        articles = index.articles(request).prefetch_related(Prefetch("image", queryset=images))[
             :LATEST_COUNT
         ]
-    return {"request": context.get("request"), "index": index, "articles": articles}
+    return {"request": request, "index": index, "articles": articles}
