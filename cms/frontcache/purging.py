@@ -49,7 +49,7 @@ def _flush():
     try:
         keys = keys_for(tags)
     except DatabaseError:  # the tables are not there yet (changes made while migrating)
-        logger.info("Front cache: no record of cached answers yet; nothing to purge")
+        logger.debug("Front cache: no record of cached answers yet; nothing to purge")
         return
     queue_keys(keys)
 
