@@ -67,17 +67,17 @@ apps.get_model("wagtailcore.Page").objects.filter(depth__gt=3).update(title="bro
 class Installation:
     """A copy of the test database and media, driven by the scripts in subprocesses."""
 
-    def __init__(self, tmp_path, database_url):
+    def __init__(self, tmp_path, database_url, media=None):
         self.tmp = tmp_path
         self.env = {
             **os.environ,
             "DJANGO_SETTINGS_MODULE": "cms.settings.test",
             "DATABASE_URL": database_url,
-            "MEDIA_ROOT": str(tmp_path / "media"),
+            "MEDIA_ROOT": str(media or tmp_path / "media"),
             "HROMADA_PROFILE_DIR": str(tmp_path / "site"),
             "BACKUP_DIR": str(tmp_path / "backups"),
         }
-        (tmp_path / "site").mkdir()
+        (tmp_path / "site").mkdir(parents=True)
         for profile in (ROOT / "site").glob("*.toml"):
             shutil.copy(profile, tmp_path / "site" / profile.name)
 
@@ -131,7 +131,11 @@ def installation(tmp_path, django_db_setup, django_db_blocker):
         **{k.lower(): v for k, v in server.items()},
     )
     admin.execute(f'CREATE DATABASE "{name}"')
-    source = Installation(tmp_path / "source", f"postgres://{credentials}{location}/{database['NAME']}")
+    source = Installation(
+        tmp_path / "source",
+        f"postgres://{credentials}{location}/{database['NAME']}",
+        media=tmp_path / "media",
+    )
     first = source.backup()
     copy = Installation(tmp_path, f"postgres://{credentials}{location}/{name}")
     copy.restore(first)
@@ -149,6 +153,7 @@ def test_backup_and_restore_bring_back_pages_documents_and_citizens_submissions(
                   "comments.Comment", "events.Registration"):
         assert before[label]["count"] > 0, label
     assert len(before["document files"]) == before["archive.CouncilDocument"]["count"]
+    assert "missing" not in before["document files"].values()
 
     archive = installation.backup()
     with tarfile.open(archive) as tar:
