@@ -699,3 +699,24 @@ def test_a_restricted_translation_is_not_offered_by_its_public_versions(client):
     assert english.slug not in ukrainian
     missing = _get(client, page.get_url().replace("/uk/", "/en/", 1))  # the 404 offers none
     assert missing.status_code == 404 and english.slug not in missing.content.decode()
+
+
+def test_a_listing_for_one_visitor_shows_what_they_may_see(rf):
+    from django.contrib.auth.models import AnonymousUser
+
+    from cms.core.visibility import visible_to
+
+    secret = Secret("standard page")
+    page = standard_page(secret)
+    restrict(page, "groups")
+    pages = Page.objects.child_of(_home())
+    request = rf.get("/uk/", headers={"host": HOST})
+    request.session = {}
+    request.user = AnonymousUser()
+    assert page.pk not in visible_to(request, pages).values_list("pk", flat=True)
+    assert page.pk not in visible_to(None, pages).values_list("pk", flat=True)
+    member = make_citizen()
+    member.groups.add(insiders())
+    request.user = member
+    shown = set(visible_to(request, pages).values_list("pk", flat=True))
+    assert page.pk in shown and shown == set(pages.live().values_list("pk", flat=True))
