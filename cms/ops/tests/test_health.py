@@ -110,10 +110,16 @@ def test_administrators_see_failed_tasks_on_the_dashboard_and_in_the_report(clie
         exception_class_path="smtplib.SMTPServerDisconnected",
         traceback="Traceback: connection unexpectedly closed",
     )
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(superuser)
+    profile.preferred_language = "en"
+    profile.save()
     client.force_login(superuser)
     with override_settings(TASKS=DATABASE_QUEUE):
         dashboard = client.get("/admin/").content.decode()
         report = client.get("/admin/reports/task-queue/").content.decode()
+    assert 'id="task-queue-panel-title"' in dashboard
     assert "Background tasks need attention" in dashboard
     assert "1 task failed in the last 24 hours." in dashboard
     assert "plugins.consultations.tasks.send_receipt" in report
