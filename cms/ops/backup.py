@@ -15,7 +15,7 @@ import django
 import wagtail
 from django.conf import settings
 from django.core.management.base import CommandError
-from django.db import connections
+from django.db import DatabaseError, connections
 from django.db.migrations.recorder import MigrationRecorder
 from django.utils import timezone
 
@@ -96,7 +96,13 @@ def media_on_disk():
 
 def applied_migrations():
     latest = {}
-    for app, name in MigrationRecorder.Migration.objects.values_list("app", "name"):
+    try:
+        rows = list(MigrationRecorder.Migration.objects.values_list("app", "name"))
+    except DatabaseError as error:
+        raise CommandError(
+            "The database has no tables yet (run manage.py migrate): nothing to back up."
+        ) from error
+    for app, name in rows:
         latest[app] = max(latest.get(app, ""), name)
     return latest
 
@@ -109,6 +115,7 @@ def create_backup(output_dir):
     with tempfile.TemporaryDirectory(prefix="hromada-backup.") as tmp:
         staging = Path(tmp) / name
         staging.mkdir()
+        migrations = applied_migrations()
         kind = dump_database(staging)
         media = media_on_disk()
         if media and Path(settings.MEDIA_ROOT).is_dir():
@@ -123,7 +130,7 @@ def create_backup(output_dir):
             "created": timezone.now().isoformat(),
             "database": kind,
             "media": "included" if media else "object storage: back up the bucket itself",
-            "migrations": applied_migrations(),
+            "migrations": migrations,
             "django": django.__version__,
             "wagtail": wagtail.__version__,
         }
