@@ -53,3 +53,13 @@ class PendingPurge(models.Model):
 
     def __str__(self):
         return self.key
+
+
+class MomentSweep(models.Model):
+    """Up to when the scheduler has purged the objects whose time-driven moment passed
+    (cms.core.frontcache.register_moments): one row."""
+
+    swept_until = models.DateTimeField()
+
+    def __str__(self):
+        return self.swept_until.isoformat()

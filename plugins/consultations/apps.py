@@ -12,6 +12,11 @@ class ConsultationsConfig(AppConfig):
 
     def ready(self):
         from cms.core import userdata
+        from cms.core.frontcache import register_moments
+        from plugins.consultations.models import ConsultationPage
         from plugins.consultations.userdata import erase_responses, export_responses
+
+        # Opening and closing change the page, the index and the results without a save.
+        register_moments(ConsultationPage, "opens_at", "closes_at")
 
         userdata.register("consultations", exporter=export_responses, eraser=erase_responses)

@@ -9,3 +9,10 @@ class EventsConfig(AppConfig):
     label = "events"
     verbose_name = _("Events")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from cms.core.frontcache import register_moments
+        from plugins.events.models import EventPage
+
+        # An event moves from "upcoming" to past, and its registration closes, by time alone.
+        register_moments(EventPage, "start", "end", "last_end", "registration_deadline")
