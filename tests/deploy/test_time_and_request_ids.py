@@ -1,0 +1,154 @@
+"""Behind the shipped nginx: a consultation closing on its date is shown closed after one
+scheduler run, every answer (a cache hit too) has its own request id, and with the immediate
+task backend a hanging cache never holds up a publish."""
+
+import re
+import socket
+import threading
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+TE = "ternopil.localhost"
+OPEN_CONSULTATION = """
+from django.utils import timezone
+from wagtail.models import Locale
+from plugins.consultations.models import ConsultationPage
+page = next(
+    c for c in ConsultationPage.objects.live().filter(locale=Locale.objects.get(language_code="uk"))
+    if c.url_path.startswith("/ternopil/") and c.status() == "open"
+)
+print("PAGE", page.pk, "/uk" + page.url_path[len("/ternopil"):])
+print("INDEX", "/uk" + page.get_parent().url_path[len("/ternopil"):])
+"""
+
+
+def _lines(output, label):
+    return [line.split()[1:] for line in output.splitlines() if line.startswith(label + " ")]
+
+
+def _listed_as_closed(index_html, path):
+    closed_at = index_html.index('id="consultations-closed"')
+    return index_html.index(path) > closed_at
+
+
+def test_a_consultation_closing_on_its_date_is_closed_everywhere_after_one_scheduler_run(stack):
+    found = stack.shell(OPEN_CONSULTATION)
+    (pk, path), ((index,),) = _lines(found, "PAGE")[0], _lines(found, "INDEX")
+    stack.manage("send_front_cache_purges")  # a scheduler run: remembers when it ran
+    shown = [path, index, "/uk/"]
+    for url in shown:
+        stack.warm(TE, url)
+    assert "consultation-status--open" in stack.get(TE, path).text
+    assert not _listed_as_closed(stack.get(TE, index).text, path)
+
+    # The closing time passes (between the previous run and now), with nothing saved.
+    stack.shell(
+        f"""
+from django.utils import timezone
+from cms.frontcache.models import MomentSweep
+from plugins.consultations.models import ConsultationPage
+last_run = MomentSweep.objects.get().swept_until
+now = timezone.now()
+ConsultationPage.objects.filter(pk={pk}).update(closes_at=last_run + (now - last_run) / 2)
+"""
+    )
+    stale = stack.get(TE, path)
+    assert stale.cache == "HIT" and "consultation-status--open" in stale.text
+
+    stack.manage("send_front_cache_purges")  # the next scheduler run
+    page = stack.get(TE, path)
+    assert page.cache != "HIT"
+    assert "consultation-status--closed" in page.text
+    listing = stack.get(TE, index)
+    assert listing.cache != "HIT" and _listed_as_closed(listing.text, path)
+    # The home page shows no consultation status: it is not dropped for this.
+    assert stack.get(TE, "/uk/").cache == "HIT"
+
+
+def test_every_hit_of_a_cached_page_has_its_own_request_id(stack):
+    first = stack.warm(TE, "/uk/")
+    second = stack.get(TE, "/uk/")
+    assert first.cache == second.cache == "HIT"
+    ids = [first.headers["x-request-id"], second.headers["x-request-id"]]
+    assert all(re.fullmatch(r"[0-9a-f]{32}", value) for value in ids)  # nginx's $request_id
+    assert ids[0] != ids[1]
+
+
+class HangingEndpoint:
+    """Accepts connections and never answers (a stuck cache)."""
+
+    def __init__(self):
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(16)
+        self.port = self.sock.getsockname()[1]
+        self.accepted = []
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self):
+        while True:
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                return
+            self.accepted.append(conn)
+
+    def close(self):
+        self.sock.close()
+        for conn in self.accepted:
+            conn.close()
+
+
+PUBLISH_WHILE_HANGING = """
+import threading
+from wagtail.models import Page
+from cms.frontcache.models import PendingPurge
+
+page = Page.objects.get(url_path="/ternopil/events/shkola-e-demokratii/").specific
+page.title = "Школа під час збою кешу"
+publisher = threading.Thread(target=lambda: page.save_revision().publish())
+publisher.start()
+publisher.join(timeout=120)
+print("PUBLISH_RETURNED", not publisher.is_alive())
+purging = [t for t in threading.enumerate() if t.name == "frontcache-purge"]
+print("PURGE_STILL_WAITING", any(t.is_alive() for t in purging))
+for thread in purging:
+    thread.join(timeout=120)
+for row in PendingPurge.objects.order_by("id"):
+    print("ROW", row.attempts, row.last_error)
+"""
+
+
+def test_with_the_immediate_backend_a_hanging_cache_never_holds_up_publish(stack):
+    event = "/uk/events/shkola-e-demokratii/"
+    stack.warm(TE, event)
+    hanging = HangingEndpoint()
+    try:
+        out = stack.shell(
+            PUBLISH_WHILE_HANGING,
+            env={
+                "TASKS_BACKEND": "immediate",
+                "FRONTEND_CACHE_URL": f"http://127.0.0.1:{hanging.port}",
+                "FRONT_CACHE_TIMEOUT": "15",
+            },
+        )
+        assert "PUBLISH_RETURNED True" in out
+        # publish() returned while the purge was still waiting on the stuck cache.
+        assert "PURGE_STILL_WAITING True" in out
+        assert hanging.accepted
+        rows = _lines(out, "ROW")
+        assert rows
+        assert all(attempts == "1" and "timed out" in " ".join(error) for attempts, *error in rows)
+        assert stack.get(TE, event).cache == "HIT"  # the stale copy, until the retry
+    finally:
+        hanging.close()
+
+    stack.shell(
+        "from django.utils import timezone\nfrom cms.frontcache.models import PendingPurge\n"
+        "PendingPurge.objects.update(next_attempt_at=timezone.now())\n"
+    )
+    stack.manage("send_front_cache_purges")  # the retry, once the cache answers
+    answer = stack.get(TE, event)
+    assert answer.cache != "HIT" and "Школа під час збою кешу" in answer.text
