@@ -2,6 +2,7 @@
 scheduler run, every answer (a cache hit too) has its own request id, and with the immediate
 task backend a hanging cache never holds up a publish."""
 
+import http.client
 import re
 import socket
 import threading
@@ -74,6 +75,23 @@ def test_every_hit_of_a_cached_page_has_its_own_request_id(stack):
     ids = [first.headers["x-request-id"], second.headers["x-request-id"]]
     assert all(re.fullmatch(r"[0-9a-f]{32}", value) for value in ids)  # nginx's $request_id
     assert ids[0] != ids[1]
+    conn = http.client.HTTPConnection("127.0.0.1", stack.port, timeout=30)
+    try:
+        conn.request("GET", "/uk/", headers={"Host": TE})
+        response = conn.getresponse()
+        response.read()
+    finally:
+        conn.close()
+    named = [value for name, value in response.getheaders() if name.lower() == "x-request-id"]
+    assert len(named) == 1 and named[0] not in ids  # nginx's only, never the cached one
+
+
+def test_django_logs_under_the_id_nginx_gave_the_request(stack):
+    missing = stack.get(TE, "/uk/no-such-page-for-the-request-id/")
+    assert missing.status == 404
+    request_id = missing.headers["x-request-id"]
+    log = (stack.workdir / "gunicorn.log").read_text(encoding="utf-8", errors="replace")
+    assert request_id in log  # the ops middleware kept nginx's id for the log line
 
 
 class HangingEndpoint:
