@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from django.core.cache import cache
 from django.core.paginator import Paginator
+from django.db import connection
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import And, Or, PlainText
@@ -136,6 +137,40 @@ def _run_sqlite(groups, base, kind, page_number):
     return counts, page, [loaded[pk] for pk in ids if pk in loaded]
 
 
+def _run_postgres(groups, search_query, base, kind, page_number):
+    """Wagtail's PostgreSQL backend matches on `title || body`, which no index covers, and
+    counts the facets through the same ranked query. Here a match is each word group found
+    in the title or the body (the same rows: a lexeme is in `title || body` exactly when it
+    is in one of them), which the GIN indexes of both columns answer; the facets are counted
+    without ranking, and Wagtail's own rank expression orders the matches of the page shown
+    only (ORDER BY ... LIMIT, so PostgreSQL keeps the top rows instead of sorting them all)."""
+    from functools import reduce
+    from operator import and_
+
+    from django.db.models import Count, F, Q
+
+    backend = indexing.database_backend()
+    compiler = backend.search(search_query, base).query_compiler
+    config = compiler.get_config(backend)
+    rank = compiler._build_rank_expression(compiler.get_index_vectors(None), config)
+    matched = []
+    for group in groups:
+        words_query = compiler.build_tsquery(build_query([group]), config=config)
+        matched.append(Q(_title_vector=words_query) | Q(_body_vector=words_query))
+    matches = base.annotate(
+        _title_vector=F("index_entries__title"), _body_vector=F("index_entries__body")
+    ).filter(reduce(and_, matched))
+    counts = Counter(dict(matches.order_by().values_list("kind").annotate(count=Count("pk"))))
+    if kind:
+        matches = matches.filter(kind=kind)
+    ranked = matches.order_by(rank.desc(), "-pk").values_list("pk", flat=True)
+    total = counts.get(kind, 0) if kind else sum(counts.values())
+    page = Paginator(_Counted(ranked, total), PER_PAGE).get_page(page_number)
+    ids = list(page.object_list)
+    loaded = SearchEntry.objects.in_bulk(ids)
+    return counts, page, [loaded[pk] for pk in ids if pk in loaded]
+
+
 _fts = {}
 
 
@@ -189,6 +224,8 @@ def run_search(*, query, site, languages, kind="", page_number=1):
         outcome.fallback = external
         if _sqlite_fts_available():
             counts, page, entries = _run_sqlite(groups, base, kind, page_number)
+        elif connection.vendor == "postgresql":
+            counts, page, entries = _run_postgres(groups, search_query, base, kind, page_number)
         else:
             counts, page, entries = _run(
                 indexing.database_backend(), search_query, base, kind, page_number, False
