@@ -338,9 +338,7 @@ def test_killed_workers_lose_no_acknowledged_submission(served):
     out = stack.shell(SETUP.replace("COUNT", str(CITIZENS)))
     setup = json.loads(re.search(r"^SETUP (.*)$", out, re.M).group(1))
     base = f"http://127.0.0.1:{stack.port}"
-    citizens = [
-        Citizen(base, data, setup["cookie"], n) for n, data in enumerate(setup["citizens"])
-    ]
+    citizens = [Citizen(base, data, setup["cookie"], n) for n, data in enumerate(setup["citizens"])]
     told = {"responses": set(), "comments": set(), "registrations": set()}
     done = []
 
