@@ -79,12 +79,15 @@ class Stack:
         return self.request(host, path, **kwargs)
 
     def warm(self, host, path):
-        """Fetch `path` until nginx serves it from its cache; the cached answer."""
-        answer = self.get(host, path)
-        assert answer.status == 200, (path, answer.status)
-        answer = self.get(host, path)
-        assert answer.cache == "HIT", (path, answer.cache, answer.headers)
-        return answer
+        """Fetch `path` until nginx serves it from its cache (a purge still on its way from
+        an earlier change may drop the first copy); the cached answer."""
+        for _ in range(3):
+            answer = self.get(host, path)
+            assert answer.status == 200, (path, answer.status)
+            answer = self.get(host, path)
+            if answer.cache == "HIT":
+                return answer
+        raise AssertionError((path, answer.cache, answer.headers))
 
     def manage(self, *args, env=None, check=True):
         result = subprocess.run(
