@@ -16,8 +16,10 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.db import DatabaseError, IntegrityError, connection, transaction
 from django.utils import timezone
+from django_tasks import task
 
 from cms.frontcache.models import PendingPurge, key_digest
+from cms.frontcache.records import forget_expired, keys_for
 
 logger = logging.getLogger(__name__)
 MAX_DELAY_SECONDS = 300
@@ -43,7 +45,6 @@ def queue_tags(tags):
 
 
 def _flush():
-    from cms.frontcache.records import keys_for
 
     tags = _pending.__dict__.pop("tags", set())
     try:
@@ -78,11 +79,9 @@ def dispatch(run_after=None):
     """
     from django_tasks import default_task_backend
 
-    from cms.frontcache.tasks import send_purges
-
     if default_task_backend.supports_defer:
-        task = send_purges.using(run_after=run_after) if run_after else send_purges
-        task.enqueue()
+        queued = send_purges.using(run_after=run_after) if run_after else send_purges
+        queued.enqueue()
     elif run_after is None:
         threading.Thread(target=_send_in_thread, daemon=True, name="frontcache-purge").start()
 
@@ -177,3 +176,12 @@ def _put_off(rows, error, now):
 def failing():
     """The purges that have failed at least once and are still waiting (for the admin)."""
     return PendingPurge.objects.filter(attempts__gt=0)
+
+
+# Ahead of indexing, mail and the rest: a stale page is what a spike of readers sees.
+@task(priority=50)
+def send_purges():
+    """Send the front-cache purges that are due (retries reschedule this task)."""
+    sent, failed = send_due()
+    forget_expired()
+    return {"sent": sent, "failed": failed}

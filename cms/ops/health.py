@@ -3,7 +3,6 @@ and free disk space. Answers say which part fails, never a path, host or error t
 
 import shutil
 import uuid
-from datetime import timedelta
 from pathlib import Path
 
 from django.conf import settings
@@ -99,7 +98,3 @@ def run_checks():
         "checks": results,
         "time": timezone.now().replace(microsecond=0).isoformat(),
     }
-
-
-def waited(since, now=None):
-    return max(0, int(((now or timezone.now()) - since) / timedelta(seconds=1)))

@@ -6,9 +6,12 @@ from django.db.models import Count, Min
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult, get_date_max
 
-from cms.ops.health import waited
-
 READY, RUNNING, FAILED = "READY", "RUNNING", "FAILED"
+
+
+def waited(since, now=None):
+    """Whole seconds from `since` to `now` (never negative)."""
+    return max(0, int(((now or timezone.now()) - since) / timedelta(seconds=1)))
 
 
 def queue_summary(now=None):
