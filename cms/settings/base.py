@@ -80,6 +80,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "cms.ops.middleware.RequestIdMiddleware",
+    "cms.ops.replica.ReplicaMiddleware",
     "cms.ops.middleware.HealthCheckMiddleware",
     # Runs (almost) last on the response: sees every cookie and session use.
     "cms.frontcache.middleware.FrontCacheMiddleware",
@@ -139,6 +140,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
     }
+# A PostgreSQL read replica for anonymous readers' queries (cms.ops.replica).
+if os.environ.get("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = dj_database_url.parse(
+        os.environ["DATABASE_REPLICA_URL"],
+        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
+        conn_health_checks=True,
+    )
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["cms.ops.replica.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: local memory, or Redis when REDIS_URL is set.
