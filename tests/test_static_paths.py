@@ -5,6 +5,8 @@ from urllib.parse import unquote
 
 import pytest
 from django.core.management import get_commands, load_command_class
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from django.test import Client, RequestFactory
 
 pytestmark = pytest.mark.django_db
@@ -33,8 +35,17 @@ def _serve_like_make_run(path):
         PATH_INFO=unquote(path), REQUEST_METHOD="GET", HTTP_HOST="ternopil.localhost"
     )
     status = []
-    body = handler(environ, lambda line, headers, exc_info=None: status.append(line))
-    content = b"".join(body)
+    # As Django's test client does: the request signals must not close the test's
+    # connection (on PostgreSQL it sits inside the test's transaction).
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        body = handler(environ, lambda line, headers, exc_info=None: status.append(line))
+        content = b"".join(body)
+        body.close()
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
     return status[0], content
 
 
