@@ -5,16 +5,15 @@ import zoneinfo
 from datetime import datetime, time, timedelta
 
 import pytest
-from django.utils import timezone
 
 from cms.actionplans.models import Milestone
 from cms.core.frontcache import moment_declarations
 from cms.frontcache.models import MomentSweep, PendingPurge
 from cms.frontcache.moments import sweep, tags_between
 from cms.frontcache.records import record
-from plugins.consultations.models import ConsultationPage
 
 pytestmark = pytest.mark.django_db
+MINUTE = timedelta(minutes=1)
 
 
 @pytest.fixture
@@ -23,56 +22,46 @@ def front_cache(settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 
+@pytest.fixture
+def milestone_ended_yesterday():
+    """A Ternopil milestone that ended yesterday, and the Kyiv midnight that followed it."""
+    kyiv = zoneinfo.ZoneInfo("Europe/Kyiv")
+    milestone = Milestone.objects.first()
+    today = datetime.now(kyiv).date()
+    Milestone.objects.filter(pk=milestone.pk).update(end_date=today - timedelta(days=1))
+    return milestone, datetime.combine(today, time(0), tzinfo=kyiv)
+
+
 def test_apps_declare_their_moments_through_the_core():
     declared = {model: fields for model, fields, _ in moment_declarations()}
-    assert declared[ConsultationPage] == ("opens_at", "closes_at")
     assert declared[Milestone] == ("end_date",)
 
 
-def test_a_consultation_is_due_once_its_closing_time_lies_in_the_window():
-    consultation = ConsultationPage.objects.first()
-    now = timezone.now()
-    ConsultationPage.objects.filter(pk=consultation.pk).update(
-        opens_at=now - timedelta(days=3), closes_at=now - timedelta(seconds=30)
-    )
-    assert f"page-{consultation.pk}" in tags_between(now - timedelta(minutes=1), now)
-    assert f"page-{consultation.pk}" not in tags_between(now - timedelta(seconds=10), now)
-
-
-def test_a_milestone_is_due_when_the_day_after_its_end_date_begins():
-    kyiv = zoneinfo.ZoneInfo("Europe/Kyiv")
-    milestone = Milestone.objects.first()
-    today = timezone.now().astimezone(kyiv).date()
-    Milestone.objects.filter(pk=milestone.pk).update(end_date=today - timedelta(days=1))
-    midnight = datetime.combine(today, time(0), tzinfo=kyiv)
+def test_a_milestone_is_due_when_the_day_after_its_end_date_begins(milestone_ended_yesterday):
+    milestone, midnight = milestone_ended_yesterday
     tag = f"actionplans.milestone-{milestone.pk}"
-    minute = timedelta(minutes=1)
-    assert tag in tags_between(midnight - minute, midnight + minute)
-    assert tag not in tags_between(midnight + minute, midnight + 2 * minute)
+    assert tag in tags_between(midnight - MINUTE, midnight + MINUTE)
+    assert tag not in tags_between(midnight + MINUTE, midnight + 2 * MINUTE)
 
 
-def test_the_scheduler_purges_a_closed_consultation_once_and_remembers_its_last_run(
-    front_cache, django_capture_on_commit_callbacks
+def test_the_scheduler_purges_a_passed_moment_once_and_remembers_its_last_run(
+    front_cache, django_capture_on_commit_callbacks, milestone_ended_yesterday
 ):
-    consultation = ConsultationPage.objects.first()
-    record("ternopil.localhost/uk/consultations/x/", {f"page-{consultation.pk}"}, 300)
+    milestone, midnight = milestone_ended_yesterday
+    record("ternopil.localhost/uk/plan/", {f"actionplans.milestone-{milestone.pk}"}, 300)
     record("ternopil.localhost/uk/other/", {"page-0"}, 300)
-    now = timezone.now()
-    ConsultationPage.objects.filter(pk=consultation.pk).update(
-        opens_at=now - timedelta(days=3), closes_at=now + timedelta(seconds=30)
-    )
     with django_capture_on_commit_callbacks(execute=True):
-        sweep(now)  # before the closing: nothing to purge
+        sweep(midnight - MINUTE)  # before the moment: nothing to purge
     assert not PendingPurge.objects.exists()
-    assert MomentSweep.objects.get().swept_until == now
+    assert MomentSweep.objects.get().swept_until == midnight - MINUTE
 
     with django_capture_on_commit_callbacks(execute=True):
-        sweep(now + timedelta(minutes=1))
+        sweep(midnight + MINUTE)
     assert list(PendingPurge.objects.values_list("key", flat=True)) == [
-        "ternopil.localhost/uk/consultations/x/"
+        "ternopil.localhost/uk/plan/"
     ]
 
     PendingPurge.objects.all().delete()
     with django_capture_on_commit_callbacks(execute=True):
-        sweep(now + timedelta(minutes=2))  # the closing is behind the previous run
+        sweep(midnight + 2 * MINUTE)  # the moment is behind the previous run
     assert not PendingPurge.objects.exists()
