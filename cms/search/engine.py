@@ -25,8 +25,6 @@ logger = logging.getLogger(__name__)
 
 PER_PAGE = 10
 MAX_PAGE = 100
-BACKEND_DOWN_KEY = "search:backend-down"
-BACKEND_DOWN_SECONDS = 30
 FIELDS = ["title_lemmas", "lemmas"]
 
 
@@ -214,12 +212,12 @@ def run_search(*, query, site, languages, kind="", page_number=1):
     backend = get_search_backend()
     external = ".database" not in type(backend).__module__
     counts = page = entries = None
-    if external and not cache.get(BACKEND_DOWN_KEY):
+    if external and not cache.get(indexing.BACKEND_DOWN_KEY):
         try:
             counts, page, entries = _run(backend, search_query, base, kind, page_number, True)
         except Exception:
             logger.warning("Search backend failed; answering from the database", exc_info=True)
-            cache.set(BACKEND_DOWN_KEY, True, BACKEND_DOWN_SECONDS)
+            cache.set(indexing.BACKEND_DOWN_KEY, True, indexing.BACKEND_DOWN_SECONDS)
     if page is None:
         outcome.fallback = external
         if _sqlite_fts_available():

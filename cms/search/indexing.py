@@ -11,6 +11,7 @@ import logging
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.db import transaction
 from django.utils.encoding import force_str
 from django.utils.html import strip_tags
@@ -28,6 +29,8 @@ logger = logging.getLogger(__name__)
 DATABASE_BACKEND = "wagtail.search.backends.database"
 PAGE_KIND = "pages"
 MAX_TEXT = 100_000
+BACKEND_DOWN_KEY = "search:backend-down"
+BACKEND_DOWN_SECONDS = 30
 
 
 # Backends -----------------------------------------------------------------------------
@@ -61,10 +64,6 @@ def push(entries, retrying=False):
     entries = list(entries)
     if not entries:
         return True
-    from django.core.cache import cache
-
-    from cms.search.engine import BACKEND_DOWN_KEY
-
     ok = True
     for name in backend_names():
         external = not _is_database(name)
@@ -77,7 +76,7 @@ def push(entries, retrying=False):
             if not external:
                 raise
             logger.warning("Search backend %r unreachable; indexing will be retried", name)
-            cache.set(BACKEND_DOWN_KEY, True, 30)
+            cache.set(BACKEND_DOWN_KEY, True, BACKEND_DOWN_SECONDS)
             ok = False
     SearchEntry.objects.filter(pk__in=[e.pk for e in entries]).update(index_pending=not ok)
     return ok

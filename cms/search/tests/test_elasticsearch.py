@@ -8,7 +8,8 @@ from django.test import override_settings
 from wagtail.search.backends import get_search_backend
 
 from cms.search import indexing
-from cms.search.engine import BACKEND_DOWN_KEY, build_query
+from cms.search.engine import build_query
+from cms.search.indexing import BACKEND_DOWN_KEY
 from cms.search.lemmas import query_lemmas
 from cms.search.models import SearchEntry
 from cms.search.tests.factories import home, publish_page
