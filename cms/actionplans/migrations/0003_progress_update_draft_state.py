@@ -5,56 +5,75 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('actionplans', '0002_snippet_draft_state'),
-        ('wagtailcore', '0098_apitoken'),
+        ("actionplans", "0002_snippet_draft_state"),
+        ("wagtailcore", "0098_apitoken"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='progressupdate',
-            name='expire_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='expiry date/time'),
+            model_name="progressupdate",
+            name="expire_at",
+            field=models.DateTimeField(blank=True, null=True, verbose_name="expiry date/time"),
         ),
         migrations.AddField(
-            model_name='progressupdate',
-            name='expired',
-            field=models.BooleanField(default=False, editable=False, verbose_name='expired'),
+            model_name="progressupdate",
+            name="expired",
+            field=models.BooleanField(default=False, editable=False, verbose_name="expired"),
         ),
         migrations.AddField(
-            model_name='progressupdate',
-            name='first_published_at',
-            field=models.DateTimeField(blank=True, db_index=True, null=True, verbose_name='first published at'),
+            model_name="progressupdate",
+            name="first_published_at",
+            field=models.DateTimeField(
+                blank=True, db_index=True, null=True, verbose_name="first published at"
+            ),
         ),
         migrations.AddField(
-            model_name='progressupdate',
-            name='go_live_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='go live date/time'),
+            model_name="progressupdate",
+            name="go_live_at",
+            field=models.DateTimeField(blank=True, null=True, verbose_name="go live date/time"),
         ),
         migrations.AddField(
-            model_name='progressupdate',
-            name='has_unpublished_changes',
-            field=models.BooleanField(default=False, editable=False, verbose_name='has unpublished changes'),
+            model_name="progressupdate",
+            name="has_unpublished_changes",
+            field=models.BooleanField(
+                default=False, editable=False, verbose_name="has unpublished changes"
+            ),
         ),
         migrations.AddField(
-            model_name='progressupdate',
-            name='last_published_at',
-            field=models.DateTimeField(editable=False, null=True, verbose_name='last published at'),
+            model_name="progressupdate",
+            name="last_published_at",
+            field=models.DateTimeField(editable=False, null=True, verbose_name="last published at"),
         ),
         migrations.AddField(
-            model_name='progressupdate',
-            name='latest_revision',
-            field=models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailcore.revision', verbose_name='latest revision'),
+            model_name="progressupdate",
+            name="latest_revision",
+            field=models.ForeignKey(
+                blank=True,
+                editable=False,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to="wagtailcore.revision",
+                verbose_name="latest revision",
+            ),
         ),
         migrations.AddField(
-            model_name='progressupdate',
-            name='live',
-            field=models.BooleanField(default=True, editable=False, verbose_name='live'),
+            model_name="progressupdate",
+            name="live",
+            field=models.BooleanField(default=True, editable=False, verbose_name="live"),
         ),
         migrations.AddField(
-            model_name='progressupdate',
-            name='live_revision',
-            field=models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailcore.revision', verbose_name='live revision'),
+            model_name="progressupdate",
+            name="live_revision",
+            field=models.ForeignKey(
+                blank=True,
+                editable=False,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to="wagtailcore.revision",
+                verbose_name="live revision",
+            ),
         ),
     ]

@@ -7,48 +7,133 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('wagtailcore', '0098_apitoken'),
+        ("wagtailcore", "0098_apitoken"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='EmergencyNotice',
+            name="EmergencyNotice",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('severity', models.CharField(choices=[('critical', 'Danger to life (air-raid alert, evacuation)'), ('warning', 'Warning (outage, closure, disruption)'), ('info', 'Information')], default='warning', max_length=10, verbose_name='severity')),
-                ('active', models.BooleanField(default=False, help_text='Switch on to show the notice at the top of every page of the site.', verbose_name='shown on the site')),
-                ('switched_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='switched on or off at')),
-                ('site', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='wagtailcore.site', verbose_name='site')),
-                ('switched_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='switched on or off by')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "severity",
+                    models.CharField(
+                        choices=[
+                            ("critical", "Danger to life (air-raid alert, evacuation)"),
+                            ("warning", "Warning (outage, closure, disruption)"),
+                            ("info", "Information"),
+                        ],
+                        default="warning",
+                        max_length=10,
+                        verbose_name="severity",
+                    ),
+                ),
+                (
+                    "active",
+                    models.BooleanField(
+                        default=False,
+                        help_text=(
+                            "Switch on to show the notice at the top of every page of the site."
+                        ),
+                        verbose_name="shown on the site",
+                    ),
+                ),
+                (
+                    "switched_at",
+                    models.DateTimeField(
+                        blank=True, editable=False, null=True, verbose_name="switched on or off at"
+                    ),
+                ),
+                (
+                    "site",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="wagtailcore.site",
+                        verbose_name="site",
+                    ),
+                ),
+                (
+                    "switched_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="switched on or off by",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'emergency notice',
-                'verbose_name_plural': 'emergency notices',
-                'ordering': ['-active', '-switched_at', '-pk'],
+                "verbose_name": "emergency notice",
+                "verbose_name_plural": "emergency notices",
+                "ordering": ["-active", "-switched_at", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='NoticeText',
+            name="NoticeText",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('language', models.CharField(choices=[('en', 'English'), ('uk', 'Українська'), ('sk', 'Slovenčina'), ('bg', 'Български')], max_length=7, verbose_name='language')),
-                ('message', models.TextField(max_length=500, verbose_name='message')),
-                ('link_url', models.URLField(blank=True, verbose_name='link to more information')),
-                ('link_text', models.CharField(blank=True, help_text='Defaults to "More information".', max_length=100, verbose_name='link text')),
-                ('notice', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='texts', to='alerts.emergencynotice')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                (
+                    "language",
+                    models.CharField(
+                        choices=[
+                            ("en", "English"),
+                            ("uk", "Українська"),
+                            ("sk", "Slovenčina"),
+                            ("bg", "Български"),
+                        ],
+                        max_length=7,
+                        verbose_name="language",
+                    ),
+                ),
+                ("message", models.TextField(max_length=500, verbose_name="message")),
+                ("link_url", models.URLField(blank=True, verbose_name="link to more information")),
+                (
+                    "link_text",
+                    models.CharField(
+                        blank=True,
+                        help_text='Defaults to "More information".',
+                        max_length=100,
+                        verbose_name="link text",
+                    ),
+                ),
+                (
+                    "notice",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="texts",
+                        to="alerts.emergencynotice",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'notice text',
-                'verbose_name_plural': 'notice texts',
-                'ordering': ['sort_order'],
-                'abstract': False,
-                'constraints': [models.UniqueConstraint(fields=('notice', 'language'), name='alerts_one_text_per_language')],
+                "verbose_name": "notice text",
+                "verbose_name_plural": "notice texts",
+                "ordering": ["sort_order"],
+                "abstract": False,
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("notice", "language"), name="alerts_one_text_per_language"
+                    )
+                ],
             },
         ),
     ]

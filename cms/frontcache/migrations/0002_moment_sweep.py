@@ -4,17 +4,21 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('frontcache', '0001_initial'),
+        ("frontcache", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='MomentSweep',
+            name="MomentSweep",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('swept_until', models.DateTimeField()),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("swept_until", models.DateTimeField()),
             ],
         ),
     ]

@@ -19,38 +19,54 @@ def global_grants_to_sites(apps, schema_editor):
         return
     for group in Group.objects.filter(permissions=permission):
         for site in Site.objects.all():
-            GroupSitePermission.objects.get_or_create(
-                group=group, site=site, permission=permission
-            )
+            GroupSitePermission.objects.get_or_create(group=group, site=site, permission=permission)
         group.permissions.remove(permission)
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('comments', '0002_moderators_group_permission'),
-        ('wagtailcore', '0098_apitoken'),
+        ("comments", "0002_moderators_group_permission"),
+        ("wagtailcore", "0098_apitoken"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='blockedcitizen',
-            name='site',
-            field=models.ForeignKey(blank=True, help_text='Empty: blocked on every site.', null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='wagtailcore.site', verbose_name='site'),
+            model_name="blockedcitizen",
+            name="site",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="Empty: blocked on every site.",
+                null=True,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="+",
+                to="wagtailcore.site",
+                verbose_name="site",
+            ),
         ),
         migrations.AlterField(
-            model_name='blockedcitizen',
-            name='user',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='comment_blocks', to=settings.AUTH_USER_MODEL, verbose_name='citizen'),
+            model_name="blockedcitizen",
+            name="user",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="comment_blocks",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="citizen",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='blockedcitizen',
-            constraint=models.UniqueConstraint(fields=('user', 'site'), name='one_block_per_citizen_site'),
+            model_name="blockedcitizen",
+            constraint=models.UniqueConstraint(
+                fields=("user", "site"), name="one_block_per_citizen_site"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='blockedcitizen',
-            constraint=models.UniqueConstraint(condition=models.Q(('site__isnull', True)), fields=('user',), name='one_global_block_per_citizen'),
+            model_name="blockedcitizen",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("site__isnull", True)),
+                fields=("user",),
+                name="one_global_block_per_citizen",
+            ),
         ),
         migrations.RunPython(global_grants_to_sites, migrations.RunPython.noop),
     ]
