@@ -9,6 +9,7 @@ from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from cms.core.sites import profile_for_request
+from cms.news.categories import localized_categories
 
 FEED_SIZE = 20
 FEED_TYPES = {"rss": Rss201rev2Feed, "atom": Atom1Feed}
@@ -65,9 +66,7 @@ class NewsFeed(Feed):
         return xml_text(self.profile.name(self.language))
 
     def items(self, obj):
-        from cms.news.models import NewsCategory
-
-        self.translations = NewsCategory.translations_in(obj.locale_id)
+        self.translations = obj.category_translations()
         articles = obj.articles()
         if self.category is not None:
             articles = articles.filter(
@@ -98,22 +97,14 @@ class NewsFeed(Feed):
         return max(filter(None, [item.last_published_at, item.publication_date]))
 
     def item_categories(self, item):
-        from cms.news.models import localized_categories
-
         categories = localized_categories(item.categories.all(), self.translations)
         return [xml_text(category.name) for category in categories]
-
-
-def category_for(index, slug):
-    from cms.news.models import NewsCategory
-
-    return NewsCategory.objects.filter(locale_id=index.locale_id, slug=slug, live=True).first()
 
 
 def serve_feed(index, request, kind, category_slug=None):
     category = None
     if category_slug is not None:
-        category = category_for(index, category_slug)
+        category = index.live_category(category_slug)
         if category is None:
             raise Http404
     return NewsFeed(index, kind, category)(request)

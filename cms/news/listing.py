@@ -14,6 +14,7 @@ from taggit.models import Tag
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter
 
+from cms.news.categories import localized_categories
 from cms.news.feeds import feed_links
 
 FILTERS = ("category", "tag", "year")
@@ -78,14 +79,12 @@ def _page_number(request):
 
 def news_listing(index, request):
     """The template context of the news index for `request`."""
-    from cms.news.models import NewsCategory, localized_categories
-
     page_number = _page_number(request)
     filters = read_filters(request)
     published = index.articles()
     article_ids = published.values("pk")
-    translations = NewsCategory.translations_in(index.locale_id)
-    used = NewsCategory.objects.filter(news_pages__in=article_ids).distinct()
+    translations = index.category_translations()
+    used = index.categories_used_by(article_ids)
     categories = {category.slug: category for category in localized_categories(used, translations)}
     tags = {
         tag.slug: tag

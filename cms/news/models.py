@@ -23,6 +23,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from cms.core.blocks import BodyBlock
 from cms.core.models import BasePage
 from cms.core.visibility import public_pages
+from cms.news.categories import localized_categories
 
 
 class NewsCategory(DraftStateMixin, RevisionMixin, TranslatableMixin, models.Model):
@@ -57,23 +58,6 @@ class NewsCategory(DraftStateMixin, RevisionMixin, TranslatableMixin, models.Mod
         return {c.translation_key: c for c in cls.objects.filter(locale_id=locale_id, live=True)}
 
     translatable_fields = [TranslatableField("name"), SynchronizedField("slug")]
-
-
-def localized_categories(categories, translations):
-    """`categories` in the language of `translations` where translated, each subject once.
-
-    An article translated from another language may still point at the source's categories.
-    A category never published (a draft translation) is left out.
-    """
-    shown, seen = [], set()
-    for category in categories:
-        category = translations.get(category.translation_key, category)
-        if not category.live:
-            continue
-        if category.translation_key not in seen:
-            seen.add(category.translation_key)
-            shown.append(category)
-    return sorted(shown, key=lambda category: category.name)
 
 
 class NewsPageTag(TaggedItemBase):
@@ -122,6 +106,18 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
             .filter(publication_date__lte=timezone.now())
             .order_by("-publication_date", "-pk")
         )
+
+    def category_translations(self):
+        """{translation key: category} of every live category in this newsroom's language."""
+        return NewsCategory.translations_in(self.locale_id)
+
+    def live_category(self, slug):
+        """The live category `slug` in this newsroom's language, or None."""
+        return NewsCategory.objects.filter(locale_id=self.locale_id, slug=slug, live=True).first()
+
+    @staticmethod
+    def categories_used_by(articles):
+        return NewsCategory.objects.filter(news_pages__in=articles).distinct()
 
     def get_context(self, request, *args, **kwargs):
         from cms.news.listing import news_listing
