@@ -12,7 +12,7 @@ from cms.core.visibility import public_pages
 
 from .choices import OGPValue
 from .progress import plan_progress
-from .views import load_commitments, prepare_commitments, site_today
+from .views import prepare_commitments, site_today
 
 
 def plan_versions(plan, request):
@@ -39,7 +39,7 @@ def export_data(plan, request):
         with translation.override(code):
             by_language[code] = {
                 str(c.translation_key): c
-                for c in prepare_commitments(load_commitments(version), today, code)
+                for c in prepare_commitments(version.public_commitments(), today, code)
             }
     primary = by_language[plan.locale.language_code]
     languages = list(versions)

@@ -1,14 +1,12 @@
 """What the plan and commitment pages show, computed in a fixed number of queries."""
 
-from django.db.models import Prefetch
 from django.utils import translation
 
 from cms.core.sites import profile_for_request
-from cms.core.visibility import keep_public, keep_public_documents, public_pages
+from cms.core.visibility import keep_public, keep_public_documents
 
 from .choices import CommitmentStatus
 from .forms import CommitmentFilterForm, apply_filters
-from .models import CommitmentPage, CommitmentPartner, Milestone, ProgressUpdate
 from .models.institutions import localized_institutions
 from .progress import annotate, local_today, plan_progress, status_labels
 from .timeline import build_timeline
@@ -24,27 +22,6 @@ def attached_documents(links):
 def site_today(request):
     """Today in the serving municipality's time zone."""
     return local_today(profile_for_request(request).time_zone)
-
-
-def load_commitments(plan):
-    """The plan's live public commitments with milestones and institutions prefetched."""
-    return list(
-        public_pages(CommitmentPage.objects.child_of(plan))
-        .select_related("locale", "lead_institution")
-        .prefetch_related(
-            Prefetch(
-                "milestones",
-                queryset=Milestone.objects.select_related("responsible_institution"),
-                to_attr="milestone_list",
-            ),
-            Prefetch(
-                "partners",
-                queryset=CommitmentPartner.objects.select_related("institution"),
-                to_attr="partner_list",
-            ),
-        )
-        .order_by("path")
-    )
 
 
 def prepare_commitments(commitments, today, language_code):
@@ -74,7 +51,7 @@ def prepare_commitments(commitments, today, language_code):
 
 def plan_context(plan, request):
     today = site_today(request)
-    commitments = prepare_commitments(load_commitments(plan), today, translation.get_language())
+    commitments = prepare_commitments(plan.public_commitments(), today, translation.get_language())
     institutions = {}
     for commitment in commitments:
         for institution in [
@@ -125,7 +102,7 @@ def commitment_context(commitment, request):
         "today": today,
         "plan": plan,
         "milestones": commitment.milestone_list,
-        "progress_updates": ProgressUpdate.objects.filter(commitment=commitment, live=True),
+        "progress_updates": commitment.progress_updates.filter(live=True),
         "latest_assessment": commitment.assessments.first(),
         "documents": attached_documents(commitment.documents),
         "related": related,

@@ -18,7 +18,7 @@ from wagtail_localize.fields import SynchronizedField
 from cms.core.models import BasePage
 
 from ..choices import MilestoneStatus, OGPValue
-from .plans import RICH_TEXT
+from .richtext import RICH_TEXT
 
 
 class EvidenceLinkBlock(StructBlock):

@@ -1,5 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -10,10 +11,11 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from cms.core.models import BasePage
+from cms.core.visibility import public_pages
 
 from ..choices import PlanStatus
-
-RICH_TEXT = ["h3", "bold", "italic", "link", "ol", "ul", "document-link"]
+from .commitments import CommitmentPage, CommitmentPartner, Milestone
+from .richtext import RICH_TEXT
 
 
 class ActionPlanPage(RoutablePageMixin, BasePage):
@@ -77,6 +79,26 @@ class ActionPlanPage(RoutablePageMixin, BasePage):
 
     def get_cached_paths(self):
         return ["/", "/data/csv/", "/data/json/"]
+
+    def public_commitments(self):
+        """The plan's live public commitments with milestones and institutions prefetched."""
+        return list(
+            public_pages(CommitmentPage.objects.child_of(self))
+            .select_related("locale", "lead_institution")
+            .prefetch_related(
+                Prefetch(
+                    "milestones",
+                    queryset=Milestone.objects.select_related("responsible_institution"),
+                    to_attr="milestone_list",
+                ),
+                Prefetch(
+                    "partners",
+                    queryset=CommitmentPartner.objects.select_related("institution"),
+                    to_attr="partner_list",
+                ),
+            )
+            .order_by("path")
+        )
 
     def get_context(self, request, *args, **kwargs):
         from ..views import plan_context

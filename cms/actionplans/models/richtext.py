@@ -1,0 +1,1 @@
+RICH_TEXT = ["h3", "bold", "italic", "link", "ol", "ul", "document-link"]
