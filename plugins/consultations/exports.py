@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cms.core.spreadsheets import csv_text, xlsx_bytes
-from plugins.consultations.models import Answer, Response
+from plugins.consultations.models.responses import Answer, Response
 from plugins.consultations.questions import TEXT_KINDS
 from plugins.consultations.results import results_for
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from django.db.models import Avg, Case, Count, F, FloatField, IntegerField, Value, When, Window
 from django.db.models.functions import Cast, Round, RowNumber
 
-from plugins.consultations.models import Answer, Response
+from plugins.consultations.models.responses import Answer, Response
 from plugins.consultations.questions import SCALE
 
 PUBLISHED_TEXTS_SHOWN = 30

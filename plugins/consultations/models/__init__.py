@@ -7,10 +7,10 @@ from plugins.consultations.models.pages import (
     Decision,
     Respondents,
     ResultsVisibility,
-    Status,
 )
 from plugins.consultations.models.responses import Answer, PendingResponse, Response
 from plugins.consultations.models.topics import ConsultationTopic
+from plugins.consultations.status import Status
 
 __all__ = [
     "Answer",

@@ -16,8 +16,11 @@ from wagtail_localize.fields import SynchronizedField
 
 from cms.core.blocks import BodyBlock
 from cms.core.models import BasePage, CommentPolicy
+from cms.core.visibility import public_pages
 from plugins.consultations.blocks import QuestionsBlock
 from plugins.consultations.forms_admin import ConsultationPageForm
+from plugins.consultations.models.topics import ConsultationTopic
+from plugins.consultations.status import Status
 
 
 class ConsultationIndexPage(BasePage):
@@ -35,11 +38,46 @@ class ConsultationIndexPage(BasePage):
         verbose_name_plural = _("consultations indexes")
 
     def get_context(self, request, *args, **kwargs):
-        from plugins.consultations.views.public import index_context
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(index_context(self, request))
+        context.update(self.consultations_context(request))
         return context
+
+    def consultations_context(self, request):
+        now = timezone.now()
+        consultations = (
+            public_pages(ConsultationPage.objects.child_of(self))
+            .select_related("topic")
+            .order_by("closes_at")
+        )
+        topics = list(
+            ConsultationTopic.objects.filter(
+                locale=self.locale,
+                live=True,
+                translation_key__in=ConsultationTopic.objects.filter(
+                    pk__in=consultations.values("topic_id")
+                ).values("translation_key"),
+            )
+        )
+        chosen = None
+        slug = request.GET.get("topic", "")
+        if slug:
+            chosen = next((topic for topic in topics if topic.slug == slug), None)
+            if chosen is not None:
+                consultations = consultations.filter(topic__translation_key=chosen.translation_key)
+            else:
+                consultations = consultations.none()
+        groups = {Status.OPEN: [], Status.UPCOMING: [], Status.CLOSED: []}
+        for consultation in consultations:
+            groups[consultation.status(now)].append(consultation)
+        groups[Status.CLOSED].reverse()
+        return {
+            "open_consultations": groups[Status.OPEN],
+            "upcoming_consultations": groups[Status.UPCOMING],
+            "closed_consultations": groups[Status.CLOSED],
+            "topics": topics,
+            "chosen_topic": chosen,
+            "topic_filter_invalid": bool(slug) and chosen is None,
+        }
 
 
 class Respondents(models.TextChoices):
@@ -50,12 +88,6 @@ class Respondents(models.TextChoices):
 class ResultsVisibility(models.TextChoices):
     LIVE = "live", _("Live, while the consultation is open")
     AFTER_CLOSING = "after_closing", _("After the consultation closes")
-
-
-class Status(models.TextChoices):
-    UPCOMING = "upcoming", _("Upcoming")
-    OPEN = "open", _("Open")
-    CLOSED = "closed", _("Closed")
 
 
 class ConsultationPage(RoutablePageMixin, BasePage):
@@ -164,8 +196,6 @@ class ConsultationPage(RoutablePageMixin, BasePage):
         decisions = list(self.decisions.all())
         if decisions:
             return decisions
-        from cms.core.visibility import public_pages
-
         for other in public_pages(self.get_translations()).specific():
             found = list(other.decisions.all())
             if found:

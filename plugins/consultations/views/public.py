@@ -1,4 +1,4 @@
-"""Public, cacheable pages: the index, a consultation, its results, open data and report.
+"""Public, cacheable pages: a consultation, its results, open data and report.
 None of them reads the session: the answer form lives on its own never-cached view."""
 
 import json
@@ -6,50 +6,11 @@ import json
 from django.http import Http404, HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils import timezone
 
-from cms.core.visibility import is_public, keep_public, keep_public_documents, public_pages
+from cms.core.visibility import is_public, keep_public, keep_public_documents
 from plugins.consultations.exports import open_data, open_data_csv
-from plugins.consultations.models import ConsultationPage, ConsultationTopic, Status
 from plugins.consultations.results import results_for
-
-
-def index_context(index, request):
-    now = timezone.now()
-    consultations = (
-        public_pages(ConsultationPage.objects.child_of(index))
-        .select_related("topic")
-        .order_by("closes_at")
-    )
-    topics = list(
-        ConsultationTopic.objects.filter(
-            locale=index.locale,
-            live=True,
-            translation_key__in=ConsultationTopic.objects.filter(
-                pk__in=consultations.values("topic_id")
-            ).values("translation_key"),
-        )
-    )
-    chosen = None
-    slug = request.GET.get("topic", "")
-    if slug:
-        chosen = next((topic for topic in topics if topic.slug == slug), None)
-        if chosen is not None:
-            consultations = consultations.filter(topic__translation_key=chosen.translation_key)
-        else:
-            consultations = consultations.none()
-    groups = {Status.OPEN: [], Status.UPCOMING: [], Status.CLOSED: []}
-    for consultation in consultations:
-        groups[consultation.status(now)].append(consultation)
-    groups[Status.CLOSED].reverse()
-    return {
-        "open_consultations": groups[Status.OPEN],
-        "upcoming_consultations": groups[Status.UPCOMING],
-        "closed_consultations": groups[Status.CLOSED],
-        "topics": topics,
-        "chosen_topic": chosen,
-        "topic_filter_invalid": bool(slug) and chosen is None,
-    }
+from plugins.consultations.status import Status
 
 
 def _localised(page):
