@@ -1,34 +1,9 @@
 """Events as occurrences on the civic calendar (the calendar source of this app)."""
 
-from django.db.models import Q
-
 from cms.core.calendar import Occurrence
-from cms.core.visibility import public_pages
 
-from .models import EventPage
-from .models.pages import event_uid
-
-KIND = "event"
-
-
-def home_for(site, locale):
-    home = site.root_page
-    if home.locale_id != locale.pk:
-        home = home.get_translation_or_none(locale)
-    return home
-
-
-def events_between(site, locale, start=None, end=None):
-    """Live public event pages of `site` in `locale` with an occurrence in [start, end)."""
-    home = home_for(site, locale)
-    if home is None:
-        return EventPage.objects.none()
-    events = public_pages(EventPage.objects.descendant_of(home)).filter(locale=locale)
-    if end is not None:
-        events = events.filter(start__lt=end)
-    if start is not None:
-        events = events.filter(Q(last_end__isnull=True) | Q(last_end__gte=start))
-    return events.select_related("venue", "category").order_by("start", "pk")
+from .calendar_kind import KIND
+from .models.pages import event_uid, events_between
 
 
 def event_occurrences(event, site, language, start, end):

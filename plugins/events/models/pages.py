@@ -5,6 +5,7 @@ from datetime import timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -17,6 +18,7 @@ from wagtail.search import index
 from cms.core.blocks import BodyBlock
 from cms.core.models import BasePage
 from cms.core.sites import profile_for_site
+from cms.core.visibility import public_pages
 
 from .. import recurrence
 from ..forms import EventPageForm
@@ -36,6 +38,11 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     class Meta:
         verbose_name = _("event calendar")
         verbose_name_plural = _("event calendars")
+
+    def public_events(self, site, start=None, end=None):
+        """Live public event pages of `site` in this calendar's language with an occurrence
+        in [start, end)."""
+        return events_between(site, self.locale, start, end)
 
     @path("")
     def upcoming_view(self, request):
@@ -346,6 +353,26 @@ class EventPage(RoutablePageMixin, BasePage):
         if not self.repeat and now >= self.start:
             return False
         return True
+
+
+def home_for(site, locale):
+    home = site.root_page
+    if home.locale_id != locale.pk:
+        home = home.get_translation_or_none(locale)
+    return home
+
+
+def events_between(site, locale, start=None, end=None):
+    """Live public event pages of `site` in `locale` with an occurrence in [start, end)."""
+    home = home_for(site, locale)
+    if home is None:
+        return EventPage.objects.none()
+    events = public_pages(EventPage.objects.descendant_of(home)).filter(locale=locale)
+    if end is not None:
+        events = events.filter(start__lt=end)
+    if start is not None:
+        events = events.filter(Q(last_end__isnull=True) | Q(last_end__gte=start))
+    return events.select_related("venue", "category").order_by("start", "pk")
 
 
 def event_uid(translation_key, language_code):

@@ -12,8 +12,7 @@ from wagtail.models import Site
 
 from cms.core.calendar import occurrences
 
-from ..models import EventCategory, Venue
-from ..occurrences import events_between
+from ..models.snippets import EventCategory, Venue
 
 PER_PAGE = 25
 UPCOMING_DAYS = 366
@@ -36,7 +35,7 @@ def _filters(index, request):
     site = Site.find_for_request(request)
     category_id = _int_param(request, "category")
     venue_id = _int_param(request, "venue")
-    events = events_between(site, index.locale)
+    events = index.public_events(site)
     ids = events.values("pk")
     categories = list(
         EventCategory.objects.filter(events__in=ids, live=True).distinct().order_by("name")

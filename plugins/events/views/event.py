@@ -6,8 +6,8 @@ from django.utils import timezone
 from cms.core.extensions import signed_in_reader
 from cms.core.visibility import keep_public
 
-from ..models import Registration
-from ..registration import date_rows, places_left, registrations_by_date
+from ..models.registrations import Registration
+from ..places import date_rows, places_left, registrations_by_date
 
 UPCOMING_DATES_SHOWN = 10
 

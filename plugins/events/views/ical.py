@@ -11,8 +11,8 @@ from cms.core.calendar import occurrences
 from cms.core.sites import profile_for_request
 
 from .. import ical
-from ..models import EventCategory
-from ..occurrences import KIND, events_between
+from ..calendar_kind import KIND
+from ..models.snippets import EventCategory
 
 FEED_PAST = timedelta(days=366)
 FEED_FUTURE = timedelta(days=366 * 2)
@@ -49,7 +49,7 @@ def calendar_feed(index, request):
     name = index.title if category is None else f"{index.title}: {category.name}"
     calendar = ical.new_calendar(f"{name} – {profile.name(index.locale.language_code)}")
     calendar["x-wr-timezone"] = profile.time_zone
-    events = events_between(site, index.locale, start, None)
+    events = index.public_events(site, start)
     tags = []
     if category is not None:
         events = events.filter(category=category)

@@ -19,15 +19,14 @@ from cms.core.visibility import visible_page_or_404
 
 from ..emails import send_registration_mail
 from ..models import EventPage, Registration
+from ..places import date_rows, registrations_by_date
 from ..registration import (
     OccurrenceError,
     RegistrationError,
     cancel,
-    date_rows,
     day_bounds,
     parse_occurrence,
     register,
-    registrations_by_date,
     upcoming_occurrence,
     within_horizon,
 )
