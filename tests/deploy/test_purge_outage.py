@@ -1,12 +1,9 @@
 """A front cache that hangs or refuses never holds up or fails a publish; the purge waits
 in the queue, is retried, and the page is fresh once the cache answers again."""
 
-import socket
-import threading
-
 import pytest
 
-from tests.deploy.conftest import free_port
+from tests.deploy.conftest import HangingEndpoint, free_port
 
 pytestmark = pytest.mark.django_db
 
@@ -22,31 +19,6 @@ from django.utils import timezone
 from cms.frontcache.models import PendingPurge
 PendingPurge.objects.update(next_attempt_at=timezone.now())
 """
-
-
-class HangingEndpoint:
-    """Accepts connections and never answers (a cache that is stuck)."""
-
-    def __init__(self):
-        self.sock = socket.socket()
-        self.sock.bind(("127.0.0.1", 0))
-        self.sock.listen(16)
-        self.port = self.sock.getsockname()[1]
-        self.accepted = []
-        threading.Thread(target=self._accept, daemon=True).start()
-
-    def _accept(self):
-        while True:
-            try:
-                conn, _ = self.sock.accept()
-            except OSError:
-                return
-            self.accepted.append(conn)
-
-    def close(self):
-        self.sock.close()
-        for conn in self.accepted:
-            conn.close()
 
 
 def rows(stack):

@@ -4,10 +4,10 @@ task backend a hanging cache never holds up a publish."""
 
 import http.client
 import re
-import socket
-import threading
 
 import pytest
+
+from tests.deploy.conftest import HangingEndpoint
 
 pytestmark = pytest.mark.django_db
 
@@ -92,31 +92,6 @@ def test_django_logs_under_the_id_nginx_gave_the_request(stack):
     request_id = missing.headers["x-request-id"]
     log = (stack.workdir / "gunicorn.log").read_text(encoding="utf-8", errors="replace")
     assert request_id in log  # the ops middleware kept nginx's id for the log line
-
-
-class HangingEndpoint:
-    """Accepts connections and never answers (a stuck cache)."""
-
-    def __init__(self):
-        self.sock = socket.socket()
-        self.sock.bind(("127.0.0.1", 0))
-        self.sock.listen(16)
-        self.port = self.sock.getsockname()[1]
-        self.accepted = []
-        threading.Thread(target=self._accept, daemon=True).start()
-
-    def _accept(self):
-        while True:
-            try:
-                conn, _ = self.sock.accept()
-            except OSError:
-                return
-            self.accepted.append(conn)
-
-    def close(self):
-        self.sock.close()
-        for conn in self.accepted:
-            conn.close()
 
 
 PUBLISH_WHILE_HANGING = """
