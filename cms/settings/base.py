@@ -189,7 +189,7 @@ TIME_ZONE = "UTC"
 # The theme's strings, and Slovak and Bulgarian for wagtail-localize's editor (upstream: 3-4%).
 LOCALE_PATHS = [
     THEME_DIR / "locale",
-    BASE_DIR / "cms" / "translations" / "editor_catalog" / "locale",
+    BASE_DIR / "cms" / "translations" / "admin_catalog" / "locale",
 ]
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 # Machine translation: off unless LIBRETRANSLATE_URL or DEEPL_AUTH_KEY is set.
