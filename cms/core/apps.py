@@ -6,3 +6,6 @@ class CoreConfig(AppConfig):
     name = "cms.core"
     label = "core"
     verbose_name = _("Core")
+
+    def ready(self):
+        from cms.core import checks  # noqa: F401  (registers the site profiles' check)

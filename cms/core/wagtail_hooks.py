@@ -2,6 +2,7 @@ from django.http import Http404
 from django.utils import translation
 from wagtail import hooks
 
+from cms.core.manifest import page_served_on
 from cms.core.sites import profile_for_request
 
 
@@ -16,6 +17,14 @@ def serve_pages_only_in_their_language(page, request, serve_args, serve_kwargs):
     if not profile_for_request(request).serves(language):
         raise Http404
     if page.locale.language_code != language:
+        raise Http404
+
+
+@hooks.register("before_serve_page")
+def serve_plugin_pages_only_where_enabled(page, request, serve_args, serve_kwargs):
+    """404 for a page of a plugin (an event, a consultation) on a site whose profile does
+    not enable that plugin."""
+    if not page_served_on(page, request):
         raise Http404
 
 

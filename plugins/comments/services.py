@@ -7,8 +7,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
+from cms.core.manifest import app_enabled
 from cms.core.models import CommentPolicy, ModerationMode
-from cms.core.sites import profile_for_request
 from plugins.comments import conf, rights
 from plugins.comments.models import (
     BlockedCitizen,
@@ -22,7 +22,7 @@ from plugins.comments.thread import forget_count
 
 
 def enabled_for(request):
-    return "comments" in profile_for_request(request).plugins
+    return app_enabled(request, "comments")
 
 
 def policy_for(page, request):

@@ -9,8 +9,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from wagtail.models import Site
 
+from cms.core.manifest import app_enabled
 from cms.core.models import CommentPolicy
-from cms.core.sites import profile_for_request
 from cms.core.visibility import visible_page_or_404
 from plugins.comments import abuse, services
 from plugins.comments.forms import CommentForm, ReportForm
@@ -173,7 +173,7 @@ def report_comment(request, comment_id):
 
 def moderation_log(request):
     """How many comments this site's moderators hid, and why: counts, never content."""
-    if "comments" not in profile_for_request(request).plugins:
+    if not app_enabled(request, "comments"):
         raise Http404
     site = Site.find_for_request(request)
     actions = ModerationAction.objects.filter(site=site)

@@ -4,26 +4,20 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from cms.core.extensions import ACCOUNT_PAGE, AFTER_PAGE_BODY, LISTING_ITEM_META, PUBLIC_URLS
 from cms.core.models import CommentPolicy
-from plugins.comments import admin_urls, rights, services, urls
+from plugins.comments import admin_urls, rights, services
 from plugins.comments.models import Comment
 from plugins.comments.rendering import render_thread
 from plugins.comments.thread import comment_count
 
 
-@hooks.register(AFTER_PAGE_BODY)
 def comment_thread(page, request):
+    """The page's comment thread (an AFTER_PAGE_BODY filler)."""
     return render_thread(page, request)
 
 
-@hooks.register(PUBLIC_URLS)
-def public_urls():
-    return urls.urlpatterns
-
-
-@hooks.register(LISTING_ITEM_META)
 def listing_comment_count(page, request):
+    """The number of comments beside a page in listings (a LISTING_ITEM_META filler)."""
     if services.policy_for(page, request) == CommentPolicy.HIDDEN:
         return ""
     count = comment_count(page.pk)
@@ -32,8 +26,8 @@ def listing_comment_count(page, request):
     return render_to_string("comments/listing_count.html", {"count": count})
 
 
-@hooks.register(ACCOUNT_PAGE)
 def account_comments(request):
+    """The citizen's latest comments on their account page (an ACCOUNT_PAGE filler)."""
     comments = (
         Comment.objects.filter(author=request.user)
         .exclude(status=Comment.Status.REMOVED)
