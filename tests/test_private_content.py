@@ -656,9 +656,8 @@ def test_the_thread_of_a_restricted_page_is_neither_readable_nor_writable(client
 
 def test_the_calendar_leaves_out_what_a_source_forgot_to_check():
     """A source that hands the core an occurrence of a private page does not leak it."""
-    from wagtail import hooks
-
-    from cms.core.calendar import CALENDAR_SOURCES, Occurrence, occurrences
+    from cms.core.calendar import Occurrence, occurrences
+    from cms.core.manifest import Contributions, contribute_temporarily
 
     secret = Secret("standard page")
     page = standard_page(secret)
@@ -680,7 +679,7 @@ def test_the_calendar_leaves_out_what_a_source_forgot_to_check():
 
     site = Site.objects.get(site_name="ternopil")
     window = (timezone.now(), timezone.now() + timedelta(days=10))
-    with hooks.register_temporarily(CALENDAR_SOURCES, careless_source):
+    with contribute_temporarily("careless", Contributions(calendar_sources=(careless_source,))):
         assert secret.title in [o.title for o in occurrences(site, page.locale, *window)]
         restrict(page, "login")
         assert secret.title not in [o.title for o in occurrences(site, page.locale, *window)]

@@ -203,7 +203,10 @@ def run_search(*, query, site, languages, kind="", page_number=1):
         return outcome
     outcome.wanted = wanted_words(query, groups)
     search_query = build_query(groups)
-    base = SearchEntry.objects.filter(site_id=site.pk, language__in=languages)
+    sources = search_sources(site)  # a plugin off on this site has no results here
+    base = SearchEntry.objects.filter(
+        site_id=site.pk, language__in=languages, kind__in=[source.kind for source in sources]
+    )
     try:
         page_number = min(max(int(page_number), 1), MAX_PAGE)
     except (TypeError, ValueError):
@@ -229,7 +232,7 @@ def run_search(*, query, site, languages, kind="", page_number=1):
                 indexing.database_backend(), search_query, base, kind, page_number, False
             )
 
-    labels = {source.kind: kind_label(source) for source in search_sources()}
+    labels = {source.kind: kind_label(source) for source in sources}
     outcome.facets = [
         {"kind": k, "label": labels.get(k, k), "count": counts[k], "selected": k == kind}
         for k in sorted(counts, key=lambda k: list(labels).index(k) if k in labels else 99)

@@ -30,8 +30,8 @@ def _link(base, **params):
     return base + "?" + urlencode({key: value for key, value in params.items() if value})
 
 
-def _results(outcome, language_names):
-    sources = {source.kind: source for source in search_sources()}
+def _results(outcome, language_names, site):
+    sources = {source.kind: source for source in search_sources(site)}
     results = []
     for entry in outcome.entries:
         source = sources.get(entry.kind)
@@ -57,7 +57,7 @@ def search(request):
         raise Http404
     query = clean_query(request.GET.get("q", ""))
     all_languages = request.GET.get("languages") == "all" and len(profile.languages) > 1
-    kinds = {source.kind for source in search_sources()}
+    kinds = {source.kind for source in search_sources(site)}
     kind = request.GET.get("kind", "")
     kind = kind if kind in kinds else ""
     languages = profile.languages if all_languages else (language,)
@@ -75,7 +75,7 @@ def search(request):
     context = {
         "query": query,
         "outcome": outcome,
-        "results": _results(outcome, names),
+        "results": _results(outcome, names, site),
         "all_languages": all_languages,
         "multilingual": len(profile.languages) > 1,
         "language_name": names.get(language, language),
