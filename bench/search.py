@@ -172,7 +172,7 @@ def time_searches(site, runs):
 def recall():
     from django.core.management import call_command
 
-    from cms.search.recall import measure
+    from cms.search.tests.recall import measure
 
     print("Loading the demo content (a few minutes)...")
     call_command("load_demo", verbosity=0, stdout=open(os.devnull, "w"))

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 
-from cms.core.sites import profile_for_site
+from cms.core.sites import profile_for_site, site_for_page
 from cms.core.spreadsheets import SafeSpreadsheetExportMixin
 
 from .models import Milestone
@@ -24,7 +24,7 @@ def overdue_milestones():
     today_by_site = {}
     found = []
     for milestone in candidates:
-        site = milestone.commitment.get_site()
+        site = site_for_page(milestone.commitment)
         if site not in today_by_site:
             today_by_site[site] = local_today(profile_for_site(site).time_zone)
         if is_overdue(milestone, today_by_site[site]):

@@ -29,6 +29,8 @@ from wagtail.models import (
     Site,
 )
 
+from cms.core.sites import site_for_page
+
 
 def public_pages(pages, request=None):
     """The live pages of `pages` under no view restriction (for anonymous output). With a
@@ -120,8 +122,8 @@ def visible_page_or_404(request, page_or_id, specific_type=None, *, in_language=
     if page is None:
         raise Http404
     page = page.specific if specific_type is None else page
-    site = Site.find_for_request(request)
-    if site is None or page.get_site() != site:
+    site, page_site = Site.find_for_request(request), site_for_page(page)
+    if site is None or page_site is None or page_site.root_page_id != site.root_page_id:
         raise Http404
     if in_language and page.locale.language_code != translation.get_language():
         raise Http404

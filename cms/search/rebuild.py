@@ -5,9 +5,12 @@ from wagtail.documents import get_document_model
 from wagtail.models import Page
 
 from cms.core.search_sources import search_sources
+from cms.core.sites import site_roots
 from cms.core.visibility import public_pages
 from cms.search import indexing
+from cms.search.items import page_item, page_kind, page_kinds
 from cms.search.models import SearchEntry
+from cms.search.tasks import read_document_text
 
 CHUNK = 500
 
@@ -26,10 +29,8 @@ def rebuild(progress=None, extract=True, chunk=CHUNK):
     """Write the entries of every findable page and source object, push them to the
     backends and drop entries of what is no longer findable. `progress(label, done, total)`
     is called after each chunk."""
-    from cms.search.tasks import read_document_text
-
     report = progress or (lambda label, done, total: None)
-    roots, kinds = indexing.site_roots(), indexing.page_kinds()
+    roots, kinds = site_roots(), page_kinds()
     kept = set()
 
     pages = public_pages(Page.objects.filter(depth__gte=2))
@@ -38,7 +39,7 @@ def rebuild(progress=None, extract=True, chunk=CHUNK):
         entries = []
         for page in Page.objects.filter(pk__in=[p.pk for p in batch]).specific():
             entry = indexing.store(
-                page, indexing.page_item(page, roots), indexing.page_kind(page, kinds)
+                page, page_item(page, roots), page_kind(page, kinds)
             )
             if entry is not None:
                 entries.append(entry)

@@ -12,6 +12,7 @@ from wagtail.models import Collection, CollectionViewRestriction, Page, PageView
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from cms.core.search_sources import search_sources
+from cms.search import sync, tasks
 
 logger = logging.getLogger(__name__)
 
@@ -22,31 +23,23 @@ def source_models():
 
 
 def on_page_published(sender, instance, **kwargs):
-    from cms.search.indexing import sync_page
-
-    sync_page(instance)
+    sync.sync_page(instance)
 
 
 def on_page_unpublished(sender, instance, **kwargs):
-    from cms.search.indexing import sync_page
-
-    sync_page(instance)
+    sync.sync_page(instance)
 
 
 def on_page_moved(sender, instance, **kwargs):
-    from cms.search.indexing import sync_subtree
-
-    sync_subtree(instance)
+    sync.sync_subtree(instance)
 
 
 def on_restriction_changed(sender, instance, **kwargs):
-    from cms.search.indexing import sync_subtree
-
     try:
         page = Page.objects.get(pk=instance.page_id)
     except Page.DoesNotExist:
         return
-    sync_subtree(page)
+    sync.sync_subtree(page)
 
 
 def on_collection_restriction_changed(sender, instance, raw=False, **kwargs):
@@ -54,22 +47,18 @@ def on_collection_restriction_changed(sender, instance, raw=False, **kwargs):
     collections below it leave (or re-enter) the index."""
     if raw:
         return
-    from cms.search import indexing
-
     collection = Collection.objects.filter(pk=instance.collection_id).first()
     if collection is None:
         return
     documents = get_document_model().objects.filter(collection__path__startswith=collection.path)
     for document in documents.iterator():
-        indexing.sync_object(document)
+        sync.sync_object(document)
 
 
 def on_saved(sender, instance, raw=False, **kwargs):
     if raw or sender._meta.label_lower not in source_models():
         return
-    from cms.search import indexing, tasks
-
-    indexing.sync_object(instance)
+    sync.sync_object(instance)
     if isinstance(instance, get_document_model()):
         try:
             transaction.on_commit(lambda: tasks.extract_document_text.enqueue(instance.pk))
@@ -78,12 +67,10 @@ def on_saved(sender, instance, raw=False, **kwargs):
 
 
 def on_deleted(sender, instance, **kwargs):
-    from cms.search import indexing
-
     if isinstance(instance, Page):
-        indexing.remove_page(instance)
+        sync.remove_page(instance)
     elif sender._meta.label_lower in source_models():
-        indexing.remove_object(instance)
+        sync.remove_object(instance)
 
 
 def connect():

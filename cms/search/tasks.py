@@ -11,7 +11,7 @@ from django.utils import timezone
 from django_tasks import default_task_backend, task
 from wagtail.documents import get_document_model
 
-from cms.search import indexing
+from cms.search import indexing, sync
 from cms.search.extraction import ExtractionError, extract_text, supported
 from cms.search.models import DocumentText
 
@@ -50,7 +50,7 @@ def extract_document_text(document_id):
     if document is None:
         return
     read_document_text(document)
-    indexing.sync_object(document)
+    sync.sync_object(document)
     schedule_retry_if_pending()
 
 

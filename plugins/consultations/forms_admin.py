@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
-from cms.core.sites import profile_for_site
+from cms.core.sites import profile_for_page
 
 
 class SiteTimeZoneDateTimeField(forms.DateTimeField):
@@ -26,10 +26,7 @@ class SiteTimeZoneDateTimeField(forms.DateTimeField):
 
 
 def _site_time_zone(page):
-    site = page.get_site() if page is not None and page.pk else None
-    if site is None:
-        return timezone.get_current_timezone()
-    return zoneinfo.ZoneInfo(profile_for_site(site).time_zone)
+    return zoneinfo.ZoneInfo(profile_for_page(page).time_zone)
 
 
 class ConsultationPageForm(WagtailAdminPageForm):

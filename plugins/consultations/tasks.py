@@ -11,7 +11,7 @@ from django.utils import timezone, translation
 from django_tasks import task
 from wagtail.models import Page
 
-from cms.core.sites import profile_for_site
+from cms.core.sites import profile_for_page
 from plugins.consultations.models import PendingResponse, Response
 
 logger = logging.getLogger(__name__)
@@ -24,12 +24,12 @@ def _mail(template, context, recipient):
 
 
 def _context(page, language):
-    profile = profile_for_site(page.get_site())
+    profile = profile_for_page(page)
     return {"page": page, "municipality": profile.name(language)}
 
 
 def _site_time_zone(page):
-    return zoneinfo.ZoneInfo(profile_for_site(page.get_site()).time_zone)
+    return zoneinfo.ZoneInfo(profile_for_page(page).time_zone)
 
 
 @task()

@@ -7,14 +7,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
-from cms.core.sites import profile_for_site
+from cms.core.sites import profile_for_page
 
 LOCAL_FIELDS = ("start", "end", "registration_deadline")
 
 
 def time_zone_for_parent(parent):
-    site = parent.get_site() if parent is not None else None
-    return profile_for_site(site).time_zone if site else timezone.get_current_timezone_name()
+    return profile_for_page(parent).time_zone
 
 
 class EventPageForm(WagtailAdminPageForm):

@@ -23,7 +23,7 @@ def export_registrations(user):
 
 def erase_registrations(user, remove_content=False):
     """Cancel the citizen's places (moving the waiting list up) and delete the records."""
-    from .registration import cancel
+    from .signup import cancel
 
     for registration in Registration.objects.filter(user=user).exclude(
         status=Registration.Status.CANCELLED

@@ -1,6 +1,6 @@
 from django import template
-from django.utils.html import json_script
-from django.utils.safestring import mark_safe
+
+from cms.core.jsonld import json_ld_script
 
 register = template.Library()
 
@@ -26,5 +26,4 @@ def document_json_ld(document, url):
         data["publisher"] = {"@type": "GovernmentOrganization", "name": document.issuing_body}
     if document.number:
         data["identifier"] = document.number
-    html = json_script(data).replace('type="application/json"', 'type="application/ld+json"', 1)
-    return mark_safe(html)  # nosec B308, B703  # json_script's output, escaped for <script>
+    return json_ld_script(data)

@@ -6,10 +6,17 @@ from django.utils.safestring import mark_safe
 from wagtail.models import Page
 
 from cms.core.extensions import has_session_cookie, render_extension_point
+from cms.core.jsonld import json_ld_script
 from cms.core.sites import profile_for_request
 from cms.core.visibility import keep_public
 
 register = template.Library()
+
+
+@register.filter
+def json_ld(data):
+    """Structured data as a `<script type="application/ld+json">` element (cms.core.jsonld)."""
+    return json_ld_script(data)
 
 
 def keep_public_or_self(translations, page, request):

@@ -1,10 +1,6 @@
-import json
 
 from django import template
-from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Prefetch
-from django.utils.html import format_html
-from django.utils.safestring import mark_safe
 from wagtail.images import get_image_model
 
 from cms.core.visibility import public_pages
@@ -12,18 +8,7 @@ from cms.news.listing import LISTING_IMAGE_SPECS
 
 register = template.Library()
 
-# The escapes of Django's `json_script`: the JSON cannot close the script element.
-_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
-
 LATEST_COUNT = 3
-
-
-@register.filter
-def ld_json(value):
-    """`value` as a `<script type="application/ld+json">` element, escaped as `json_script`."""
-    text = json.dumps(value, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_SCRIPT_ESCAPES)
-    data = mark_safe(text)  # nosec B308, B703  # <, > and & escaped: cannot leave the element
-    return format_html('<script type="application/ld+json">{}</script>', data)
 
 
 @register.inclusion_tag("news/includes/latest_news.html", takes_context=True)

@@ -1,7 +1,7 @@
 """Inflected queries built from the demo content, and the recall they reach: a query is
 found when the page it was written for is among the first page of results. The word forms
 differ from those in the page (case, number, definite article), so only lemma matching
-finds them. Used by the tests and by `bench/search.py`."""
+finds them. Test data: used by the tests and by `bench/search.py --recall`."""
 
 from wagtail.models import Site
 

@@ -8,7 +8,7 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import PageViewRestriction, Site
 
 from cms.search.models import SearchEntry
-from cms.search.recall import QUERIES, measure
+from cms.search.tests.recall import QUERIES, measure
 from cms.search.tests.factories import home, publish_page
 
 pytestmark = pytest.mark.django_db

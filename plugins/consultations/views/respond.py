@@ -1,6 +1,5 @@
 """Answering a consultation: never cached, every POST answered by a redirect."""
 
-from allauth.account.models import EmailAddress
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -9,8 +8,9 @@ from django.utils import translation
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from cms.core.citizens import verified_citizen
 from cms.core.clientip import client_network
-from cms.core.visibility import can_view, visible_page_or_404
+from cms.core.visibility import visible_page_or_404
 from plugins.consultations.abuse import MailRefused
 from plugins.consultations.forms import ResponseForm
 from plugins.consultations.models import ConsultationPage, Respondents, Response, Status
@@ -41,19 +41,10 @@ def _in_language(request, page):
     language = translation.get_language()
     if page.locale.language_code == language:
         return page
-    other = page.get_translations().live().filter(locale__language_code=language).specific().first()
-    if not can_view(request, other):
+    other = page.get_translations().filter(locale__language_code=language).first()
+    if other is None:
         raise Http404
-    return other
-
-
-def _verified_citizen(request):
-    user = request.user
-    if not user.is_authenticated:
-        return None
-    if not EmailAddress.objects.filter(user=user, verified=True).exists():
-        return None
-    return user
+    return visible_page_or_404(request, other, ConsultationPage)
 
 
 def _closed(request, page, status=403):
@@ -85,7 +76,7 @@ def respond(request, page_id):
         return redirect("consultations_respond", page.pk)
     if page.status() != Status.OPEN:
         return _closed(request, page, status=403 if request.method == "POST" else 200)
-    citizen = _verified_citizen(request)
+    citizen = verified_citizen(request)
     if page.respondents == Respondents.CITIZENS and citizen is None:
         if request.method == "POST" or request.user.is_authenticated:
             context = {"target_page": page, "unverified": request.user.is_authenticated}
@@ -141,9 +132,12 @@ def check_email(request, page_id):
 @require_http_methods(["GET", "POST"])
 def confirm(request, token):
     pending = pending_for_token(token)
-    if pending is None or not can_view(request, pending.page):
+    if pending is None or pending.page is None:
         return render(request, "consultations/confirm_invalid.html", status=404)
-    page = pending.page.specific
+    try:
+        page = visible_page_or_404(request, pending.page, ConsultationPage)
+    except Http404:
+        return render(request, "consultations/confirm_invalid.html", status=404)
     if request.method == "POST":
         try:
             response = confirm_pending(pending, base_url=_base_url(request))
@@ -163,9 +157,7 @@ def receipt(request, token):
     response = response_for_token(token)
     if response is None or response.page is None:
         raise Http404
-    page = response.page.specific
-    if not can_view(request, page):
-        raise Http404
+    page = visible_page_or_404(request, response.page, ConsultationPage)
     context = {
         "target_page": page,
         "response": response,

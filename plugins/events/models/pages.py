@@ -12,12 +12,12 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, Site
+from wagtail.models import Orderable
 from wagtail.search import index
 
 from cms.core.blocks import BodyBlock
 from cms.core.models import BasePage
-from cms.core.sites import profile_for_site
+from cms.core.sites import profile_for_page
 from cms.core.visibility import public_pages
 
 from .. import recurrence
@@ -194,16 +194,9 @@ class EventPage(RoutablePageMixin, BasePage):
     # Time zone and recurrence.
 
     def site_time_zone(self):
-        """The time zone of the site the page belongs to (found through its home page, which
+        """The time zone of the site the page belongs to (found through the tree path, which
         works before the page's URL path is set)."""
-        site = None
-        if self.path and self.depth and self.depth >= 2:
-            home = Page.objects.filter(path=self.path[: Page.steplen * 2]).first()
-            if home is not None:
-                site = Site.objects.filter(root_page__translation_key=home.translation_key).first()
-        if site is None:
-            return timezone.get_current_timezone_name()
-        return profile_for_site(site).time_zone
+        return profile_for_page(self).time_zone
 
     @property
     def tz(self):

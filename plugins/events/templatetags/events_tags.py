@@ -123,21 +123,3 @@ def event_when_text(event, occurrence=None):
     if start.date() == end.date():
         return text + formats.time_format(end, "TIME_FORMAT")
     return text + formats.date_format(end, "DATETIME_FORMAT")
-
-
-JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
-
-
-@register.filter
-def json_ld(data):
-    """`data` as a `<script type="application/ld+json">`, escaped as Django's json_script."""
-    import json
-
-    from django.core.serializers.json import DjangoJSONEncoder
-    from django.utils.safestring import mark_safe
-
-    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
-    return format_html(
-        '<script type="application/ld+json">{}</script>',
-        mark_safe(text.translate(JSON_SCRIPT_ESCAPES)),  # nosec B308, B703  # <, >, & escaped
-    )

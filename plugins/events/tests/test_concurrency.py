@@ -9,7 +9,7 @@ from django.utils import timezone
 from wagtail.models import Locale, Page
 
 from plugins.events.models import EventPage, Registration
-from plugins.events.registration import RegistrationError, cancel, register
+from plugins.events.signup import RegistrationError, cancel, register
 from plugins.events.tests.factories import make_user
 
 Status = Registration.Status

@@ -10,7 +10,7 @@ from icalendar import Calendar
 
 from cms.core import userdata
 from plugins.events.models import Registration
-from plugins.events.registration import RegistrationError, cancel, register
+from plugins.events.signup import RegistrationError, cancel, register
 from plugins.events.tests.factories import calendar_for, make_event, make_user
 
 pytestmark = pytest.mark.django_db

@@ -20,7 +20,7 @@ from cms.core.visibility import visible_page_or_404
 from ..emails import send_registration_mail
 from ..models import EventPage, Registration
 from ..places import date_rows, registrations_by_date
-from ..registration import (
+from ..signup import (
     OccurrenceError,
     RegistrationError,
     cancel,
