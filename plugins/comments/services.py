@@ -1,14 +1,15 @@
 """What happens to comments: who may post where, posting, reports and moderation."""
 
-from allauth.account.models import EmailAddress
 from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
+from cms.core.citizens import is_verified_citizen
 from cms.core.manifest import app_enabled
 from cms.core.models import CommentPolicy, ModerationMode
+from cms.core.sites import site_for_page
 from plugins.comments import conf, rights
 from plugins.comments.models import (
     BlockedCitizen,
@@ -50,7 +51,8 @@ def reports_to_hide(site):
 
 
 def is_verified(user):
-    return user.is_staff or EmailAddress.objects.filter(user=user, verified=True).exists()
+    """A verified citizen (the core's rule), or staff."""
+    return user.is_staff or is_verified_citizen(user)
 
 
 def is_official(user, site):
@@ -89,7 +91,7 @@ def posting_error(user, site):
 
 
 def page_site(page):
-    return page.get_site() or Site.objects.filter(is_default_site=True).first()
+    return site_for_page(page) or Site.objects.filter(is_default_site=True).first()
 
 
 def reply_target(parent):
