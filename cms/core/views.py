@@ -10,8 +10,8 @@ from django.views.decorators.http import require_GET
 from wagtail.admin.views.account import LoginView
 
 from cms.core.clientip import client_network
+from cms.core.notfound import language_alternatives
 from cms.core.sites import profile_for_request
-from cms.translations.notfound import language_alternatives
 
 
 def page_not_found(request, exception=None):
