@@ -21,6 +21,15 @@ STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "test-media"))  # noqa: F405
+# pytest-xdist (`make test` runs two workers): each worker its own media folder and its own
+# Redis database, so that one worker's clean-up never empties the other's.
+WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
+if WORKER:
+    MEDIA_ROOT = MEDIA_ROOT / WORKER
+    if os.environ.get("REDIS_URL"):
+        CACHES["default"]["LOCATION"] = (  # noqa: F405
+            os.environ["REDIS_URL"].rsplit("/", 1)[0] + f"/{int(WORKER.removeprefix('gw')) + 1}"
+        )
 # Django serves public media in tests as under `make run` (cms.core.media), so tests see it.
 SERVE_MEDIA = True
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
