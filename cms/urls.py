@@ -7,6 +7,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from cms.accounts.urls import allauth_patterns
 from cms.archive import urls as archive_document_urls
 from cms.core.extensions import public_urlpatterns
+from cms.core.identity import apple_touch_icon, favicon_ico, theme_css
 from cms.core.media import media_urlpatterns
 from cms.core.passwords import document_password, page_password
 from cms.core.sitemap import sitemap_view
@@ -24,6 +25,9 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap_view, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    path("theme.css", theme_css, name="theme_css"),
+    path("favicon.ico", favicon_ico, name="favicon_ico"),
+    path("apple-touch-icon.png", apple_touch_icon, name="apple_touch_icon"),
 ]
 
 urlpatterns += i18n_patterns(

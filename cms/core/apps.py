@@ -8,4 +8,4 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self):
-        from cms.core import checks  # noqa: F401  (registers the site profiles' check)
+        from cms.core import checks, identity  # noqa: F401  (they register system checks)

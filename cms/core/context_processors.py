@@ -1,5 +1,6 @@
 from django.utils import translation
 
+from cms.core.identity import identity_of
 from cms.core.sites import profile_for_request
 
 
@@ -10,6 +11,7 @@ def municipality(request):
     return {
         "municipality": profile,
         "municipality_name": profile.name(language),
+        "identity": identity_of(profile),
         "municipality_contacts": {
             key: profile.contact(key, language)
             for key in ("address", "phone", "email", "hotline", "hotline_label")

@@ -28,6 +28,8 @@ class Profile:
     plugins: tuple
     names: dict
     contacts: dict = field(default_factory=dict)
+    #: crest (a static path) and colours: see cms.core.identity.
+    identity: dict = field(default_factory=dict)
 
     def name(self, language):
         """The municipality's name in `language`, else in its own language."""
@@ -58,6 +60,7 @@ def _load(path):
         plugins=tuple(data.get("plugins", ())),
         names=dict(data["name"]),
         contacts=dict(data.get("contacts", {})),
+        identity=dict(data.get("identity", {})),
     )
 
 
