@@ -77,8 +77,6 @@ def _new_page_post(home, **extra):
         "body-1-order": "1",
         "body-1-value-text": "Відкрите врядування.",
         "body-1-value-attribution": "",
-        "comment_policy": "",
-        "comment_moderation": "",
     }
     data.update(extra)
     return data

@@ -38,6 +38,7 @@ from cms.archive.tests.factories import make_document
 from cms.news.models import NewsIndexPage, NewsPage
 from cms.news.tests.factories import make_article
 from cms.pages.models import StandardPage
+from plugins.comments import page_settings
 from plugins.comments.models import Comment
 from plugins.comments.tests.factories import make_citizen, make_comment
 from plugins.consultations.models import (
@@ -103,8 +104,7 @@ def _mark(page, secret):
     page.search_description = page.listing_summary = secret.body
     if _has_field(type(page), "intro"):
         page.intro = secret.body
-    page.comment_policy = "open"
-    return _publish(page)
+    return _open(_publish(page))
 
 
 def _mark_first_child(page, model, secret):
@@ -115,7 +115,14 @@ def _mark_first_child(page, model, secret):
     secret.attached.append(text)
 
 
+def _open(page):
+    """Open the page's comments (the comments plugin's setting of the page)."""
+    page_settings.save_settings(page, "open", "")
+    return page
+
+
 def _commented(page, secret):
+    _open(page)
     text = f"Murmuration{uuid.uuid4().hex[:8]} said in a private thread"
     make_comment(page, make_citizen(), text=text)
     secret.attached.append(text)
@@ -128,7 +135,6 @@ def standard_page(secret):
         slug=f"s-{uuid.uuid4().hex[:8]}",
         intro=secret.body,
         search_description=secret.body,
-        comment_policy="open",
     )
     _home().add_child(instance=page)
     return _commented(_publish(page), secret)
@@ -136,7 +142,7 @@ def standard_page(secret):
 
 def news_article(secret):
     index = NewsIndexPage.objects.child_of(_home()).get()
-    page = make_article(index, secret.title, lead=secret.body, comment_policy="open")
+    page = make_article(index, secret.title, lead=secret.body)
     return _commented(page, secret)
 
 
@@ -164,7 +170,6 @@ def commitment(secret):
         slug=f"c-{uuid.uuid4().hex[:8]}",
         code="TE-X-99",
         description=f"<p>{secret.body}</p>",
-        comment_policy="open",
     )
     plan.add_child(instance=page)
     page = _publish(page)
@@ -195,7 +200,6 @@ def event(secret):
         slug=f"e-{uuid.uuid4().hex[:8]}",
         summary=secret.body,
         registration_enabled=True,
-        comment_policy="open",
     )
     return _commented(page, secret)
 
@@ -211,9 +215,7 @@ def _consultations():
 
 
 def consultation(secret):
-    page = make_consultation(
-        _consultations(), respondents="email", title=secret.title, comment_policy="open"
-    )
+    page = make_consultation(_consultations(), respondents="email", title=secret.title)
     page.summary = page.search_description = secret.body
     return _commented(_publish(page), secret)
 

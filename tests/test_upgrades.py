@@ -7,7 +7,9 @@ forward to the latest migrations, as `manage.py migrate` does during an update (
 guide's "Updating"). The rows must come through, and the data migrations must have
 changed them as they promise: registrations get the date of the event they were made
 for, a citizen's pending answers are keyed by the mailbox's hash (the newest kept), and
-a group that moderated comments everywhere moderates them on each site.
+a group that moderated comments everywhere moderates them on each site, and the comment
+policy and moderation editors chose in the page columns of old become the pages' settings
+in the comments plugin.
 
 Runs on SQLite (`make test-sqlite`) and PostgreSQL (`make test-postgres`) alike.
 """
@@ -114,6 +116,8 @@ def _early_installation(apps):
         "biudzhet",
         lead="Сесія ухвалила бюджет.",
         publication_date=datetime(2026, 1, 15, 10, tzinfo=UTC),
+        comment_policy="open",
+        comment_moderation="pre",
     )
     start = datetime(2026, 3, 10, 18, 30, tzinfo=UTC)
     hearing = tree.add(
@@ -126,6 +130,7 @@ def _early_installation(apps):
         end=start + timedelta(hours=2),
         registration_enabled=True,
         capacity=20,
+        comment_policy="closed",
     )
     # 23:30 UTC is already the next day in Kyiv: the occurrence starts at Kyiv's midnight.
     late = datetime(2026, 4, 1, 23, 30, tzinfo=UTC)
@@ -210,6 +215,7 @@ def _early_installation(apps):
     )
     return {
         "pages": {about.pk, news.pk, hearing.pk, fair.pk, consultation.pk},
+        "news": news.pk,
         "hearing": hearing.pk,
         "fair": fair.pk,
         "key": key,
@@ -236,7 +242,8 @@ def test_an_early_installation_migrates_forward_with_its_data():
     from wagtail.models import GroupSitePermission, Page, Site
 
     from cms.archive.models import CouncilDocument
-    from plugins.comments.models import Comment
+    from cms.pages.models import StandardPage
+    from plugins.comments.models import Comment, PageCommentSettings
     from plugins.consultations.models import Answer, PendingResponse, Response
     from plugins.events.models import EventPage, Registration
 
@@ -274,6 +281,16 @@ def test_an_early_installation_migrates_forward_with_its_data():
     grant = GroupSitePermission.objects.get(group__name="Early moderators")
     assert grant.site == site and grant.permission.codename == "moderate_comment"
     assert not grant.group.permissions.filter(codename="moderate_comment").exists()
+
+    # The comment choices moved from the page columns to the comments plugin's settings.
+    chosen = PageCommentSettings.objects.filter(page_id__in=before["pages"])
+    assert {(row.page_id, row.policy, row.moderation) for row in chosen} == {
+        (before["news"], "open", "pre"),
+        (before["hearing"], "closed", ""),
+    }
+    # The columns the page models no longer know stay behind with a default: pages are saved.
+    site.root_page.add_child(instance=StandardPage(title="Нова сторінка", slug="nova"))
+    assert StandardPage.objects.filter(slug="nova").exists()
 
     document = CouncilDocument.objects.get(number="12/3")
     assert (document.title, document.file.name) == ("Рішення про бюджет", "documents/rishennia.pdf")

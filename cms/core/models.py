@@ -6,23 +6,9 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 
 
-class CommentPolicy(models.TextChoices):
-    OPEN = "open", _("Open: signed-in citizens may comment")
-    CLOSED = "closed", _("Closed: the thread is shown, no new comments")
-    HIDDEN = "hidden", _("Hidden: no thread")
-
-
-class ModerationMode(models.TextChoices):
-    POST = "post", _("Post-moderation: visible at once")
-    PRE = "pre", _("Pre-moderation: visible after approval")
-
-
 class BasePage(Page):
-    """SEO, social and listing fields shared by every public page type, and how the page
-    takes part in discussion (used by a comments plugin through the extension points)."""
-
-    #: The comment policy of pages of this type when the editor leaves the field empty.
-    default_comment_policy = CommentPolicy.HIDDEN
+    """SEO, social and listing fields shared by every public page type. Plugins add to a
+    page through the extension points (`cms.core.extensions`), keeping their own data."""
 
     og_title = models.CharField(
         _("title for social media"),
@@ -45,33 +31,11 @@ class BasePage(Page):
         help_text=_("Shown where the page is listed. Defaults to the search description."),
     )
 
-    comment_policy = models.CharField(
-        _("comments"),
-        max_length=10,
-        blank=True,
-        choices=CommentPolicy.choices,
-        help_text=_("Leave empty for the default of this page type."),
-    )
-    comment_moderation = models.CharField(
-        _("comment moderation"),
-        max_length=10,
-        blank=True,
-        choices=ModerationMode.choices,
-        help_text=_("Leave empty for the site's setting."),
-    )
-
     promote_panels = [
         *Page.promote_panels,
         MultiFieldPanel(
             [FieldPanel("og_title"), FieldPanel("og_image"), FieldPanel("listing_summary")],
             heading=_("Sharing and listings"),
-        ),
-    ]
-    settings_panels = [
-        *Page.settings_panels,
-        MultiFieldPanel(
-            [FieldPanel("comment_policy"), FieldPanel("comment_moderation")],
-            heading=_("Discussion"),
         ),
     ]
 
@@ -84,5 +48,3 @@ class BasePage(Page):
     def get_meta_description(self):
         return self.search_description or self.listing_summary
 
-    def get_comment_policy(self):
-        return self.comment_policy or self.default_comment_policy

@@ -14,6 +14,10 @@ DEFAULTS = {
     "DUPLICATE_HOURS": 24,
     "MAX_DEPTH": 3,
     "PER_PAGE": 20,
+    # A page whose editors chose nothing: the policy of its type ("app_label.modelname"),
+    # else DEFAULT_POLICY.
+    "DEFAULT_POLICY": "hidden",
+    "DEFAULT_POLICIES": {"consultations.consultationpage": "open"},
 }
 
 
@@ -32,3 +36,5 @@ NEW_ACCOUNT_PER_HOUR = _getter("NEW_ACCOUNT_PER_HOUR")
 DUPLICATE_HOURS = _getter("DUPLICATE_HOURS")
 MAX_DEPTH = _getter("MAX_DEPTH")
 PER_PAGE = _getter("PER_PAGE")
+DEFAULT_POLICY = _getter("DEFAULT_POLICY")
+DEFAULT_POLICIES = _getter("DEFAULT_POLICIES")

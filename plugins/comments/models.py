@@ -7,8 +7,52 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
-from cms.core.models import ModerationMode
 from plugins.comments import conf
+
+
+class CommentPolicy(models.TextChoices):
+    OPEN = "open", _("Open: signed-in citizens may comment")
+    CLOSED = "closed", _("Closed: the thread is shown, no new comments")
+    HIDDEN = "hidden", _("Hidden: no thread")
+
+
+class ModerationMode(models.TextChoices):
+    POST = "post", _("Post-moderation: visible at once")
+    PRE = "pre", _("Pre-moderation: visible after approval")
+
+
+class PageCommentSettings(models.Model):
+    """Whether a page has a thread and how it is moderated, chosen by the page's editors
+    ("Comments" in the page's menu in the admin). A page without a row has the default of
+    its page type (`COMMENTS_DEFAULT_POLICIES`) and the site's moderation."""
+
+    page = models.OneToOneField(
+        "wagtailcore.Page",
+        on_delete=models.CASCADE,
+        related_name="comment_settings",
+        verbose_name=_("page"),
+    )
+    policy = models.CharField(
+        _("comments"),
+        max_length=10,
+        blank=True,
+        choices=CommentPolicy.choices,
+        help_text=_("Leave empty for the default of this page type."),
+    )
+    moderation = models.CharField(
+        _("comment moderation"),
+        max_length=10,
+        blank=True,
+        choices=ModerationMode.choices,
+        help_text=_("Leave empty for the site's setting."),
+    )
+
+    class Meta:
+        verbose_name = _("comment settings of a page")
+        verbose_name_plural = _("comment settings of pages")
+
+    def __str__(self):
+        return f"{self.page_id}: {self.policy or '-'} / {self.moderation or '-'}"
 
 
 class Reason(models.TextChoices):

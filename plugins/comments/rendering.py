@@ -7,9 +7,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cms.core.extensions import signed_in_reader
-from cms.core.models import CommentPolicy
 from plugins.comments import conf, services
 from plugins.comments.forms import CommentForm
+from plugins.comments.models import CommentPolicy
 from plugins.comments.thread import Thread
 
 

@@ -8,15 +8,16 @@ from wagtail.models import Site
 
 from cms.core.citizens import is_verified_citizen
 from cms.core.manifest import app_enabled
-from cms.core.models import CommentPolicy, ModerationMode
 from cms.core.sites import site_for_page
-from plugins.comments import conf, rights
+from plugins.comments import conf, page_settings, rights
 from plugins.comments.models import (
     BlockedCitizen,
     Comment,
+    CommentPolicy,
     CommentReport,
     CommentSettings,
     ModerationAction,
+    ModerationMode,
 )
 from plugins.comments.notify import notify_reply
 from plugins.comments.thread import forget_count
@@ -28,9 +29,9 @@ def enabled_for(request):
 
 def policy_for(page, request):
     """The page's comment policy on this site (hidden where the plugin is off)."""
-    if not enabled_for(request) or not hasattr(page, "get_comment_policy"):
+    if not enabled_for(request) or not page_settings.can_have_thread(page):
         return CommentPolicy.HIDDEN
-    return page.get_comment_policy()
+    return page_settings.effective_policy(page)
 
 
 def site_settings(site):
@@ -39,8 +40,9 @@ def site_settings(site):
 
 def moderation_mode(page, site):
     """Pre or post: the page's own choice, else the site's setting."""
-    if getattr(page, "comment_moderation", ""):
-        return page.comment_moderation
+    chosen = page_settings.settings_of(page).moderation
+    if chosen:
+        return chosen
     settings = site_settings(site)
     return settings.moderation if settings else ModerationMode.POST
 

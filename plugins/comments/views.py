@@ -10,11 +10,10 @@ from django.views.decorators.cache import never_cache
 from wagtail.models import Site
 
 from cms.core.manifest import app_enabled
-from cms.core.models import CommentPolicy
 from cms.core.visibility import visible_page_or_404
 from plugins.comments import abuse, services
 from plugins.comments.forms import CommentForm, ReportForm
-from plugins.comments.models import Comment, ModerationAction, Reason
+from plugins.comments.models import Comment, CommentPolicy, ModerationAction, Reason
 
 
 def _site_page(request, page_id):

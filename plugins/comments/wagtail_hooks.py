@@ -4,11 +4,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from cms.core.models import CommentPolicy
-from plugins.comments import admin_urls, rights, services
-from plugins.comments.models import Comment
+from plugins.comments import admin_urls, page_settings, rights, services
+from plugins.comments.admin_page_settings import PageCommentsButton
+from plugins.comments.models import Comment, CommentPolicy
 from plugins.comments.rendering import render_thread
-from plugins.comments.thread import comment_count
 
 
 def comment_thread(page, request):
@@ -18,10 +17,12 @@ def comment_thread(page, request):
 
 def listing_comment_count(page, request):
     """The number of comments beside a page in listings (a LISTING_ITEM_META filler)."""
-    if services.policy_for(page, request) == CommentPolicy.HIDDEN:
+    if request is None or not services.enabled_for(request):
         return ""
-    count = comment_count(page.pk)
-    if not count:
+    if not page_settings.can_have_thread(page):
+        return ""
+    policy, count = page_settings.listing_state(page, request)
+    if policy == CommentPolicy.HIDDEN or not count:
         return ""
     return render_to_string("comments/listing_count.html", {"count": count})
 
@@ -54,6 +55,17 @@ def register_moderation_menu_item():
     return ModerationMenuItem(
         _("Comments"), reverse("comments_admin:queue"), icon_name="comment", order=350
     )
+
+
+@hooks.register("register_page_header_buttons")
+def page_comments_header_button(page, user, view_name, next_url=None):
+    """The page's "Comments" item in the editor's header menu: whether it has a thread."""
+    yield PageCommentsButton(page=page, priority=62)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def page_comments_listing_button(page, user, next_url=None):
+    yield PageCommentsButton(page=page, priority=45)
 
 
 @hooks.register("register_group_permission_panel")

@@ -50,8 +50,8 @@ from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 from django.contrib.auth import get_user_model
 from django.utils import timezone
-from cms.core.models import CommentPolicy
-from plugins.consultations.models import ConsultationPage, Respondents, Status
+from plugins.comments import page_settings
+from plugins.consultations.models import ConsultationPage, Respondents, ConsultationStatus
 from plugins.events.models import EventPage
 
 def host(page):
@@ -59,17 +59,17 @@ def host(page):
 
 consultation = next(
     p for p in ConsultationPage.objects.live().order_by("pk")
-    if p.status() == Status.OPEN and p.respondents == Respondents.CITIZENS
+    if p.status() == ConsultationStatus.OPEN and p.respondents == Respondents.CITIZENS
 )
 event = EventPage.objects.live().filter(registration_enabled=True, rrule="").order_by("pk")
 event = event.filter(start__gt=timezone.now() + timedelta(days=2)).first()
 event.capacity = 5  # some citizens are registered, the others wait: both are told so
 event.save(update_fields=["capacity"])
 from cms.pages.models import StandardPage
-commented = StandardPage(title="Обговорення", slug="burst-discussion",
-                         comment_policy=CommentPolicy.OPEN)
+commented = StandardPage(title="Обговорення", slug="burst-discussion")
 consultation.get_site().root_page.add_child(instance=commented)
 commented.save_revision().publish()
+page_settings.save_settings(commented, "open", "")
 store = import_module(settings.SESSION_ENGINE).SessionStore
 citizens = []
 for n in range(COUNT):

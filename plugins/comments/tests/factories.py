@@ -9,6 +9,7 @@ from wagtail.models import Site
 
 from cms.accounts.models import CitizenProfile
 from cms.pages.models import StandardPage
+from plugins.comments import page_settings
 from plugins.comments.models import Comment
 
 _numbers = itertools.count(1)
@@ -36,11 +37,10 @@ def make_page(slug="ternopil", policy="open", moderation="", title="Discussion")
     page = StandardPage(
         title=f"{title} {next(_numbers)}",
         slug=f"discussion-{next(_numbers)}",
-        comment_policy=policy,
-        comment_moderation=moderation,
     )
     home.add_child(instance=page)
     page.save_revision().publish()
+    page_settings.save_settings(page, policy, moderation)
     return page
 
 

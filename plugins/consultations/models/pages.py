@@ -15,7 +15,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from cms.core.blocks import BodyBlock
-from cms.core.models import BasePage, CommentPolicy
+from cms.core.models import BasePage
 from cms.core.visibility import public_pages
 from plugins.consultations.blocks import QuestionsBlock
 from plugins.consultations.forms_admin import ConsultationPageForm
@@ -93,8 +93,6 @@ class ResultsVisibility(models.TextChoices):
 class ConsultationPage(RoutablePageMixin, BasePage):
     """A consultation on a draft policy: what is proposed, the draft documents, the questions,
     who may answer and when; its results and the report of what was done with them."""
-
-    default_comment_policy = CommentPolicy.OPEN
 
     summary = models.TextField(_("summary"), max_length=600)
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
