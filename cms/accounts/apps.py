@@ -7,8 +7,8 @@ class AccountsConfig(AppConfig):
     label = "accounts"
     verbose_name = _("Accounts")
 
-    def ready(self):
+    def contributions(self):
         from cms.accounts.views import erase_account, export_account
-        from cms.core import userdata
+        from cms.core.manifest import Contributions, UserData
 
-        userdata.register("account", exporter=export_account, eraser=erase_account)
+        return Contributions(userdata=(UserData("account", export_account, erase_account),))

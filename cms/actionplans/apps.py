@@ -7,9 +7,21 @@ class ActionplansConfig(AppConfig):
     label = "actionplans"
     verbose_name = _("Action plans")
 
-    def ready(self):
+    def contributions(self):
         from cms.actionplans.models import Milestone
-        from cms.core.frontcache import register_moments
+        from cms.actionplans.sources import SEARCH_SOURCE, milestones_source
+        from cms.core.manifest import Contributions, Moments, OpenDataExport
 
-        # A milestone past its end date turns overdue (and its commitment late) by time alone.
-        register_moments(Milestone, "end_date")
+        return Contributions(
+            search_sources=(SEARCH_SOURCE,),
+            calendar_sources=(milestones_source,),
+            # A milestone past its end date turns overdue (and its commitment late) by time.
+            moments=(Moments(Milestone, ("end_date",)),),
+            open_data=(
+                OpenDataExport(
+                    "actionplans.ActionPlanPage", {"csv": "data/csv/", "json": "data/json/"}
+                ),
+            ),
+            demo="cms.actionplans.demo",
+            demo_order=30,
+        )

@@ -14,8 +14,8 @@ from cms.core.visibility import attached_to_public_pages
 from .models import Milestone
 
 SEARCH_SOURCE = SearchSource(
-    kind="actionplans",
-    label=_("Action plans"),
+    kind="plans",
+    label=_("Action plans and commitments"),
     order=30,
     page_models=("actionplans.ActionPlanPage", "actionplans.CommitmentPage"),
 )

@@ -6,12 +6,8 @@ from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import CreateView, SnippetViewSet
 
-from cms.core.calendar import CALENDAR_SOURCES
-from cms.core.search_sources import register_search_source
-
 from .models import CommitmentPage, Institution, ProgressUpdate
 from .reports import OverdueMilestonesReport
-from .sources import SEARCH_SOURCE, milestones_source
 
 
 class InstitutionViewSet(SnippetViewSet):
@@ -88,7 +84,3 @@ def add_progress_update_button(page, user, view_name=None, next_url=None):
             priority=25,
             page=page,
         )
-
-
-hooks.register(CALENDAR_SOURCES, milestones_source)
-register_search_source(SEARCH_SOURCE)

@@ -2,9 +2,10 @@
 
 A source is a callable `fn(site, locale, start, end) -> list[Occurrence]` that returns what
 happens between the aware datetimes `start` and `end` on `site` in `locale` (events,
-consultation deadlines, action-plan milestones...). Apps register it in their
-`wagtail_hooks.py` with `@hooks.register(CALENDAR_SOURCES)`; calendar views and feeds call
-`occurrences()` and never ask which apps exist.
+consultation deadlines, action-plan milestones...). Apps declare it in their manifest
+(`Contributions(calendar_sources=...)`, see cms.core.manifest); calendar views and feeds call
+`occurrences()` and never ask which apps exist. A plugin's sources are asked only on the
+sites that enable the plugin.
 
 An occurrence that belongs to a page names it (`page_id`): `occurrences()` leaves out those
 of pages that are not public (a draft, or under a view restriction, the page's own or an
@@ -14,11 +15,8 @@ ancestor's), whatever the source forgot. Calendars are anonymous, cacheable outp
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from wagtail import hooks
-
+from cms.core.manifest import app_enabled, contributed
 from cms.core.visibility import public_page_ids
-
-CALENDAR_SOURCES = "hromada_calendar_sources"
 
 
 @dataclass(frozen=True)
@@ -43,14 +41,13 @@ class Occurrence:
     page_id: int | None = None
 
 
-def register_calendar_source(fn):
-    """Register `fn` as a calendar source (same as `hooks.register(CALENDAR_SOURCES, fn)`)."""
-    hooks.register(CALENDAR_SOURCES, fn)
-    return fn
-
-
-def calendar_sources():
-    return list(hooks.get_hooks(CALENDAR_SOURCES))
+def calendar_sources(site=None):
+    """The declared calendar sources; with `site`, those of apps enabled on it."""
+    return [
+        source
+        for app_label, source in contributed("calendar_sources")
+        if site is None or app_enabled(site, app_label)
+    ]
 
 
 def _on_public_pages(found):
@@ -66,7 +63,7 @@ def occurrences(site, locale, start, end, tags=()):
     counts when it falls inside), sorted by start; with `tags`, only the occurrences
     carrying all of them."""
     found = []
-    for source in calendar_sources():
+    for source in calendar_sources(site):
         found.extend(source(site, locale, start, end))
     found = _on_public_pages(found)
     wanted = set(tags)

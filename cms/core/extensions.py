@@ -1,28 +1,35 @@
-"""Named extension points through which plugins add to core pages (Wagtail hooks).
+"""Named extension points through which plugins add to core pages.
 
-A plugin registers a function under one of these names in its `wagtail_hooks.py`; the core
-calls whatever is registered and never asks which plugins exist.
+An app fills one with an `Extension(point, render)` in its manifest (cms.core.manifest); the
+core calls the fillers of the apps enabled on the page's site and never asks which plugins
+exist. Public URL patterns come from the manifests' `public_urls`.
 """
 
 from django.conf import settings
-from wagtail import hooks
+
+from cms.core import manifest
 
 #: fn(page, request) -> HTML rendered after a page's body (comment threads, for example).
 AFTER_PAGE_BODY = "hromada_after_page_body"
-#: fn() -> list of URL patterns mounted inside the language prefix (`/uk/...`).
-PUBLIC_URLS = "hromada_public_urls"
 #: fn(page, request) -> short HTML beside a page in listings (a comment count, for example).
 LISTING_ITEM_META = "hromada_listing_item_meta"
 #: fn(request) -> HTML section on a signed-in citizen's account page.
 ACCOUNT_PAGE = "hromada_account_page"
+#: fn(page, request) -> HTML section of a site's home page (`page`, in one language): open
+#: consultations, upcoming events. Only public live pages of that home's tree; a fixed
+#: number of queries whatever the number of items; tag the answer (cms.core.frontcache
+#: `add_listing_tags`) so a new item purges the home even while the section is empty.
+HOME_SECTIONS = "hromada_home_sections"
 
 
 def public_urlpatterns():
-    return [pattern for fn in hooks.get_hooks(PUBLIC_URLS) for pattern in fn()]
+    """The public URL patterns of every app (mounted inside the language prefix)."""
+    return manifest.public_urlpatterns()
 
 
 def render_extension_point(name, *args):
-    return [html for fn in hooks.get_hooks(name) if (html := fn(*args))]
+    """The non-empty HTML of every filler of `name` for these arguments."""
+    return [html for fn in manifest.extension_fillers(name, *args) if (html := fn(*args))]
 
 
 def has_session_cookie(request):

@@ -14,6 +14,17 @@ def add_tags(*tags):
     tracking.add(*tags)
 
 
+def add_listing_tags(model, home):
+    """Tag the answer as listing pages of `model` (a page type) in `home`'s language tree,
+    so one newly published there purges it, even when the answer shows none of them yet."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from cms.frontcache.tracking import tree_of
+
+    content_type = ContentType.objects.get_for_model(model)
+    add_tags(f"pages-{content_type.pk}-t{tree_of(home.path)}")
+
+
 def purge_tags(tags):
     """Purge every cached answer carrying one of `tags`, once the transaction commits."""
     from cms.frontcache import purging
@@ -26,23 +37,18 @@ def purge_site(site):
     purge_tags({f"site-{site.pk}"})
 
 
-#: (model, field names, tags function or None), declared by apps with `register_moments`.
-_moments = []
-
-
-def register_moments(model, *fields, tags=None):
-    """Declare that how `model`'s objects look changes when the time in one of `fields`
-    passes (a consultation opening and closing, an event ending, a milestone's end date):
-    nothing is saved at that moment, so the scheduler (`send_front_cache_purges`, every
-    minute) purges what shows each object whose moment passed since its previous run.
+def moment_declarations():
+    """What apps declared in their manifests' `moments` (cms.core.manifest.Moments): how an
+    object looks changes when the time in one of `fields` passes (a consultation opening and
+    closing, an event ending, a milestone's end date): nothing is saved at that moment, so
+    the scheduler (`send_front_cache_purges`, every minute) purges what shows each object
+    whose moment passed since its previous run.
 
     A DateTimeField's moment is its value; a DateField's is the start of the next day (in
     each site's time zone). `tags(obj)` gives the tags to purge; by default the object's own
-    (`page-<id>` for a page: its page and every listing that shows it).
+    (`page-<id>` for a page: its page and every listing that shows it). Returns (model,
+    fields, tags function or None) triples.
     """
-    _moments.append((model, tuple(fields), tags))
+    from cms.core.manifest import contributed
 
-
-def moment_declarations():
-    """What apps declared with `register_moments`: (model, fields, tags function or None)."""
-    return list(_moments)
+    return [(item.model, tuple(item.fields), item.tags) for _, item in contributed("moments")]

@@ -1,26 +1,24 @@
 """Search sources: what each installed app puts into the site search.
 
 One search covers everything. An app says which of its content is found and under which
-kind (the facet a citizen filters by) by registering a `SearchSource` in its
-`wagtail_hooks.py` (or `AppConfig.ready()`):
+kind (the facet a citizen filters by) with a `SearchSource` in its manifest
+(`Contributions(search_sources=...)`, see cms.core.manifest):
 
-    from cms.core.search_sources import SearchSource, register_search_source
-
-    register_search_source(SearchSource(kind="events", order=50, page_models=("events.EventPage",)))
+    SearchSource(kind="events", label=_("Events"), order=50, page_models=("events.EventPage",))
 
 Pages are found through their own `search_fields`; `page_models` only names their kind
 (pages of no registered kind are found as plain "pages"). Content that is not a page names
 its `model` and gives `items(obj) -> list[SearchItem]` (an empty list when the object must
 not be found: private, unpublished...) and `queryset() -> iterable` of the objects to index.
-The search app (`cms.search`) asks this registry; it never asks which apps exist.
+The search app (`cms.search`) asks this registry; it never asks which apps exist. A plugin's
+sources count only on the sites that enable the plugin (`search_sources(site)`).
 """
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from wagtail import hooks
+from cms.core.manifest import app_enabled, contributed
 
-SEARCH_SOURCES = "hromada_search_sources"
 DEFAULT_RESULT_TEMPLATE = "search/result.html"
 
 
@@ -38,9 +36,8 @@ class SearchItem:
 
 @dataclass(frozen=True)
 class SearchSource:
-    """A kind of searchable content. `label` is translatable and plural ("News"); left
-    out, the search app names the common kinds itself (pages, news, documents, plans,
-    consultations, events)."""
+    """A kind of searchable content. `label` is translatable and plural ("News"): the
+    facet's name (the kind itself when left out)."""
 
     kind: str
     label: object = None
@@ -53,18 +50,13 @@ class SearchSource:
     extra: dict = field(default_factory=dict)
 
 
-def register_search_source(source):
-    """Register `source` (same as `hooks.register(SEARCH_SOURCES, lambda: source)`)."""
-    hooks.register(SEARCH_SOURCES, lambda: source)
-    return source
-
-
-def search_sources():
-    """The registered sources by `order`, the last registration of a kind winning."""
+def search_sources(site=None):
+    """The declared sources by `order`, a later app's source of the same kind winning; with
+    `site`, only those of apps enabled on it."""
     by_kind = {}
-    for fn in hooks.get_hooks(SEARCH_SOURCES):
-        source = fn()
-        by_kind[source.kind] = source
+    for app_label, source in contributed("search_sources"):
+        if site is None or app_enabled(site, app_label):
+            by_kind[source.kind] = source
     return sorted(by_kind.values(), key=lambda source: (source.order, source.kind))
 
 

@@ -1,34 +1,24 @@
 """What the site holds about a citizen: every app that stores personal data registers here
 how to export it and how to erase it, so "download my data" and "delete my account" cover
-every installed app without the core asking which ones exist.
+every installed app without the core asking which ones exist. An app declares it in its
+manifest (see cms.core.manifest):
 
-    from cms.core import userdata
-    userdata.register("comments", exporter=export_comments, eraser=erase_comments)
+    Contributions(userdata=(UserData("comments", export_comments, erase_comments),))
 
-`exporter(user) -> dict | list` returns JSON-serialisable data; `eraser(user, remove_content)`
-deletes or anonymises the app's data (`remove_content`: the citizen also asked to remove
-what they wrote, not just their name on it). Erasers run before the user row is deleted.
+A citizen's account covers every site, so every installed app's data counts whatever the
+per-site switches say. `exporter(user) -> dict | list` returns JSON-serialisable data;
+`eraser(user, remove_content)` deletes or anonymises the app's data (`remove_content`: the
+citizen also asked to remove what they wrote, not just their name on it). Erasers run
+before the user row is deleted.
 """
 
-from dataclasses import dataclass
-
-
-@dataclass(frozen=True)
-class UserDataSource:
-    label: str
-    exporter: object
-    eraser: object
-
-
-_sources = {}
-
-
-def register(label, *, exporter, eraser):
-    _sources[label] = UserDataSource(label, exporter, eraser)
+from cms.core.manifest import contributed
 
 
 def sources():
-    return [_sources[label] for label in sorted(_sources)]
+    """The declared `UserData` entries, by label (a later app's entry of a label winning)."""
+    by_label = {source.label: source for _, source in contributed("userdata")}
+    return [by_label[label] for label in sorted(by_label)]
 
 
 def export_user_data(user):

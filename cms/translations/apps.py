@@ -7,6 +7,11 @@ class TranslationsConfig(AppConfig):
     label = "translations"
     verbose_name = _("Translations")
 
+    def contributions(self):
+        from cms.core.manifest import Contributions
+
+        return Contributions(demo="cms.translations.demo", demo_order=95)
+
     def ready(self):
         from cms.translations import signals
 

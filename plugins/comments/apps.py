@@ -10,8 +10,20 @@ class CommentsConfig(AppConfig):
     verbose_name = _("Comments")
     default_auto_field = "django.db.models.BigAutoField"
 
-    def ready(self):
-        from cms.core import userdata
+    def contributions(self):
+        from cms.core.extensions import ACCOUNT_PAGE, AFTER_PAGE_BODY, LISTING_ITEM_META
+        from cms.core.manifest import Contributions, Extension, UserData
+        from plugins.comments import wagtail_hooks as fillers
         from plugins.comments.userdata import erase_comments, export_comments
 
-        userdata.register("comments", exporter=export_comments, eraser=erase_comments)
+        return Contributions(
+            userdata=(UserData("comments", export_comments, erase_comments),),
+            public_urls="plugins.comments.urls",
+            extensions=(
+                Extension(AFTER_PAGE_BODY, fillers.comment_thread),
+                Extension(LISTING_ITEM_META, fillers.listing_comment_count),
+                Extension(ACCOUNT_PAGE, fillers.account_comments),
+            ),
+            demo="plugins.comments.demo",
+            demo_order=90,
+        )

@@ -7,18 +7,9 @@ from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from cms.core.calendar import CALENDAR_SOURCES
-from cms.core.extensions import ACCOUNT_PAGE, PUBLIC_URLS
-from cms.core.search_sources import SearchSource, register_search_source
-from plugins.consultations import admin_urls, urls
-from plugins.consultations.calendar_source import consultation_deadlines
+from plugins.consultations import admin_urls
 from plugins.consultations.models import ConsultationPage, ConsultationTopic, Response
 from plugins.consultations.receipts import receipt_path
-
-hooks.register(CALENDAR_SOURCES, consultation_deadlines)
-register_search_source(
-    SearchSource(kind="consultations", order=40, page_models=("consultations.ConsultationPage",))
-)
 
 
 class ConsultationTopicViewSet(SnippetViewSet):
@@ -29,11 +20,6 @@ class ConsultationTopicViewSet(SnippetViewSet):
 
 
 register_snippet(ConsultationTopicViewSet)
-
-
-@hooks.register(PUBLIC_URLS)
-def public_urls():
-    return urls.urlpatterns
 
 
 @hooks.register("register_admin_urls")
@@ -65,8 +51,8 @@ def responses_button(page, user, view_name, next_url=None):
         )
 
 
-@hooks.register(ACCOUNT_PAGE)
 def account_responses(request):
+    """The citizen's consultation answers on their account page (an ACCOUNT_PAGE filler)."""
     responses = [
         {
             "title": response.page.title if response.page else "",

@@ -1,19 +1,12 @@
-from django.urls import include, path, reverse
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from cms.core import userdata
-from cms.core.calendar import CALENDAR_SOURCES
-from cms.core.extensions import PUBLIC_URLS
-from cms.core.search_sources import SearchSource, register_search_source
-
-from . import admin_views, urls
+from . import admin_views
 from .models import EventCategory, EventPage, Venue
-from .occurrences import events_source
-from .userdata import erase_registrations, export_registrations
 
 
 class VenueViewSet(SnippetViewSet):
@@ -33,14 +26,6 @@ class EventCategoryViewSet(SnippetViewSet):
 
 register_snippet(VenueViewSet)
 register_snippet(EventCategoryViewSet)
-hooks.register(CALENDAR_SOURCES, events_source)
-userdata.register("events", exporter=export_registrations, eraser=erase_registrations)
-register_search_source(SearchSource(kind="events", order=50, page_models=("events.EventPage",)))
-
-
-@hooks.register(PUBLIC_URLS)
-def public_urls():
-    return [path("", include(urls))]
 
 
 @hooks.register("register_admin_urls")

@@ -6,7 +6,7 @@ import pytest
 from wagtail.models import Locale, Site
 
 from cms.core.calendar import occurrences
-from cms.core.search_sources import SEARCH_SOURCES
+from cms.core.search_sources import source_for_kind
 
 pytestmark = pytest.mark.django_db
 
@@ -41,9 +41,8 @@ def test_other_sites_milestones_stay_off_the_calendar():
     assert found == []
 
 
-def test_plans_are_a_kind_of_search_result():
-    from wagtail import hooks
-
-    sources = [fn() for fn in hooks.get_hooks(SEARCH_SOURCES)]
-    plans = next(s for s in sources if s.kind == "actionplans")
-    assert "actionplans.CommitmentPage" in plans.page_models
+def test_plans_and_commitments_are_one_kind_of_search_result():
+    plans = source_for_kind("plans")
+    assert {"actionplans.ActionPlanPage", "actionplans.CommitmentPage"} <= set(plans.page_models)
+    assert str(plans.label) == "Action plans and commitments"
+    assert source_for_kind("actionplans") is None

@@ -9,9 +9,9 @@ import pytest
 from dateutil.rrule import rruleset, rrulestr
 from django.utils import timezone
 from icalendar import Calendar
-from wagtail import hooks
 
-from cms.core.calendar import CALENDAR_SOURCES, Occurrence
+from cms.core.calendar import Occurrence
+from cms.core.manifest import Contributions, contribute_temporarily
 from plugins.events.models import EventCategory, EventPage
 from plugins.events.tests.factories import calendar_for, make_event
 
@@ -134,7 +134,7 @@ def test_other_apps_calendar_sources_appear_in_the_calendar_and_the_feed(get):
             )
         ]
 
-    with hooks.register_temporarily(CALENDAR_SOURCES, deadlines):
+    with contribute_temporarily("consultations", Contributions(calendar_sources=(deadlines,))):
         html = get("ternopil", "/uk/events/").content.decode()
         feed = _events(_calendar(get("ternopil", "/uk/events/feed/")))
     assert "Кінцевий термін консультації" in html
