@@ -11,10 +11,11 @@ from datetime import date
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import DatabaseError
-from django.db.models import F
+from django.db.models import Case, F, When
 from taggit.models import Tag, TaggedItem
 from wagtail.documents import get_document_model
 
+from cms.core.sites import profile_for_site
 from cms.core.visibility import public_documents
 
 logger = logging.getLogger(__name__)
@@ -114,27 +115,37 @@ def ordered(documents, sort):
     return documents.order_by(F("date_adopted").desc(nulls_last=True), "-id")
 
 
-def search(documents, filters):
-    """Full-text search within `documents`; relevance first unless a sort was chosen.
+def search(documents, filters, site):
+    """The documents of `documents` that the site search finds for the query (inflected
+    forms included: "цифрова трансформація" finds "цифрової трансформації"), with the other
+    filters kept; best match first unless a sort was chosen. At most
+    `MAX_MATCHED_OBJECTS` matches are considered, so the queries stay bounded.
 
     Returns (results, failed): `failed` is True when the search backend refused the query.
     """
+    from cms.search.engine import matched_object_ids
+
     words = search_words(filters.query)
     if not words:
-        return documents.none(), False
-    if filters.sort == "title":
-        documents, by_relevance = documents.order_by("title"), False
-    elif filters.sort == "oldest":
-        documents, by_relevance = documents.order_by("date_adopted"), False
-    else:
-        by_relevance = True
+        return documents.order_by("-id").none(), False
     try:
-        results = documents.search(words, operator="and", order_by_relevance=by_relevance)
-        results.count()
+        ids = matched_object_ids(
+            query=words,
+            site=site,
+            languages=profile_for_site(site).languages,
+            kind="documents",
+            model=get_document_model(),
+        )
     except DatabaseError:
         logger.exception("Archive search failed for %r", words)
-        return documents.none(), True
-    return results, False
+        return documents.order_by("-id").none(), True
+    documents = documents.filter(pk__in=ids)
+    if filters.sort in ("title", "oldest"):
+        return ordered(documents, filters.sort), False
+    if not ids:
+        return documents.order_by("-id").none(), False
+    rank = Case(*(When(pk=pk, then=position) for position, pk in enumerate(ids)))
+    return documents.order_by(rank, "-id"), False
 
 
 def facet_options(site):

@@ -247,6 +247,80 @@ def run_search(*, query, site, languages, kind="", page_number=1):
     return outcome
 
 
+MAX_MATCHED_OBJECTS = 1000
+
+
+def _matched_sqlite(groups, base, limit):
+    from django.contrib.contenttypes.models import ContentType
+
+    filters_sql, filter_params = base.values("pk").query.sql_with_params()
+    content_type = ContentType.objects.get_for_model(SearchEntry).pk
+    sql = (
+        "SELECT se.object_id FROM wagtailsearch_indexentry_fts f "
+        "JOIN wagtailsearch_indexentry ie ON ie.id = f.rowid "
+        "JOIN search_searchentry se ON se.id = CAST(ie.object_id AS INTEGER) "
+        "WHERE wagtailsearch_indexentry_fts MATCH %s AND ie.content_type_id = %s "
+        f"AND se.id IN ({filters_sql}) "
+        "ORDER BY bm25(wagtailsearch_indexentry_fts), se.id DESC LIMIT %s"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [fts5_expression(groups), content_type, *filter_params, limit])
+        return [row[0] for row in cursor.fetchall()]
+
+
+def _matched_postgres(groups, search_query, base, limit):
+    from functools import reduce
+    from operator import and_
+
+    from django.db.models import F, Q
+
+    backend = indexing.database_backend()
+    compiler = backend.search(search_query, base).query_compiler
+    config = compiler.get_config(backend)
+    rank = compiler._build_rank_expression(compiler.get_index_vectors(None), config)
+    matched = []
+    for group in groups:
+        words_query = compiler.build_tsquery(build_query([group]), config=config)
+        matched.append(Q(_title_vector=words_query) | Q(_body_vector=words_query))
+    matches = base.annotate(
+        _title_vector=F("index_entries__title"), _body_vector=F("index_entries__body")
+    ).filter(reduce(and_, matched))
+    return list(matches.order_by(rank.desc(), "-pk").values_list("object_id", flat=True)[:limit])
+
+
+def matched_object_ids(*, query, site, languages, kind, model, limit=MAX_MATCHED_OBJECTS):
+    """The ids of the `model` objects of search kind `kind` on `site` that `query` finds
+    (inflected forms included), best match first, at most `limit` of them: for listings
+    that filter their own objects by the site search's matches (the archive's text filter).
+    Answers from the database when the external backend is down, as `run_search` does."""
+    from django.contrib.contenttypes.models import ContentType
+
+    groups = query_lemmas(query, languages)
+    if not groups:
+        return []
+    search_query = build_query(groups)
+    base = SearchEntry.objects.filter(
+        site_id=site.pk,
+        language__in=languages,
+        kind=kind,
+        content_type=ContentType.objects.get_for_model(model),
+    )
+    backend = get_search_backend()
+    if ".database" not in type(backend).__module__ and not cache.get(indexing.BACKEND_DOWN_KEY):
+        try:
+            found = backend.search(search_query, base, fields=FIELDS)[:limit]
+            return [entry.object_id for entry in found]
+        except Exception:
+            logger.warning("Search backend failed; answering from the database", exc_info=True)
+            cache.set(indexing.BACKEND_DOWN_KEY, True, indexing.BACKEND_DOWN_SECONDS)
+    if _sqlite_fts_available():
+        return _matched_sqlite(groups, base, limit)
+    if connection.vendor == "postgresql":
+        return _matched_postgres(groups, search_query, base, limit)
+    found = indexing.database_backend().search(search_query, base)[:limit]
+    return [entry.object_id for entry in found]
+
+
 def promotions(query, site, languages):
     """Editors' picks for this query that are live, public pages of `site` in `languages`
     (a promotion is global in Wagtail; pages of other sites are left out)."""

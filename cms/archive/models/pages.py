@@ -95,7 +95,7 @@ class DocumentArchivePage(RoutablePageMixin, BasePage):
         documents = apply_filters(documents, filters, types_by_slug)
         search_failed = False
         if filters.query:
-            documents, search_failed = search(documents, filters)
+            documents, search_failed = search(documents, filters, site)
         else:
             documents = ordered(documents, filters.sort)
         paginator = Paginator(documents, self.documents_per_page)
