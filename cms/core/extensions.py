@@ -15,6 +15,11 @@ AFTER_PAGE_BODY = "hromada_after_page_body"
 LISTING_ITEM_META = "hromada_listing_item_meta"
 #: fn(request) -> HTML section on a signed-in citizen's account page.
 ACCOUNT_PAGE = "hromada_account_page"
+#: fn(page, request) -> HTML section of a site's home page (`page`, in one language): open
+#: consultations, upcoming events. Only public live pages of that home's tree; a fixed
+#: number of queries whatever the number of items; tag the answer (cms.core.frontcache
+#: `add_listing_tags`) so a new item purges the home even while the section is empty.
+HOME_SECTIONS = "hromada_home_sections"
 
 
 def public_urlpatterns():

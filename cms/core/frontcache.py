@@ -14,6 +14,17 @@ def add_tags(*tags):
     tracking.add(*tags)
 
 
+def add_listing_tags(model, home):
+    """Tag the answer as listing pages of `model` (a page type) in `home`'s language tree,
+    so one newly published there purges it, even when the answer shows none of them yet."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from cms.frontcache.tracking import tree_of
+
+    content_type = ContentType.objects.get_for_model(model)
+    add_tags(f"pages-{content_type.pk}-t{tree_of(home.path)}")
+
+
 def purge_tags(tags):
     """Purge every cached answer carrying one of `tags`, once the transaction commits."""
     from cms.frontcache import purging

@@ -11,10 +11,11 @@ class ConsultationsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def contributions(self):
-        from cms.core.extensions import ACCOUNT_PAGE
+        from cms.core.extensions import ACCOUNT_PAGE, HOME_SECTIONS
         from cms.core.manifest import Contributions, Extension, Moments, OpenDataExport, UserData
         from cms.core.search_sources import SearchSource
         from plugins.consultations.calendar_source import consultation_deadlines
+        from plugins.consultations.home import open_consultations_section
         from plugins.consultations.models import ConsultationPage
         from plugins.consultations.userdata import erase_responses, export_responses
         from plugins.consultations.wagtail_hooks import account_responses
@@ -33,7 +34,10 @@ class ConsultationsConfig(AppConfig):
             # Opening and closing change the page, the index and the results without a save.
             moments=(Moments(ConsultationPage, ("opens_at", "closes_at")),),
             public_urls="plugins.consultations.urls",
-            extensions=(Extension(ACCOUNT_PAGE, account_responses),),
+            extensions=(
+                Extension(ACCOUNT_PAGE, account_responses),
+                Extension(HOME_SECTIONS, open_consultations_section, ("home.HomePage",)),
+            ),
             open_data=(
                 OpenDataExport(
                     "consultations.ConsultationPage",

@@ -1,0 +1,45 @@
+"""The home page's "upcoming events" section (the core's HOME_SECTIONS extension point)."""
+
+from datetime import timedelta
+
+from django.db.models import Q
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from cms.core.frontcache import add_listing_tags
+from cms.core.visibility import public_pages
+
+from .models import EventIndexPage, EventPage
+
+#: How many coming occurrences the home page lists, and how far ahead it looks.
+HOME_COUNT = 3
+HOME_DAYS = 90
+
+
+def upcoming_events_section(home, request):
+    """The next occurrences of the events in `home`'s tree (one per event, soonest first,
+    what is on now included), in two queries whatever their number; "" without a public
+    event calendar."""
+    index = public_pages(EventIndexPage.objects.child_of(home), request).first()
+    if index is None:
+        return ""
+    add_listing_tags(EventPage, home)
+    now = timezone.now()
+    events = (
+        public_pages(EventPage.objects.child_of(index), request)
+        .filter(start__lt=now + timedelta(days=HOME_DAYS))
+        .filter(Q(last_end__isnull=True) | Q(last_end__gt=now))
+    )
+    coming = []
+    for event in events:
+        found = event.occurrences(now, now + timedelta(days=HOME_DAYS))
+        if found:
+            coming.append((found[0], event))
+    coming.sort(key=lambda pair: (pair[0][0], pair[1].pk))
+    items = [
+        {"event": event, "start": start, "end": end, "url": event.get_url(request)}
+        for (start, end), event in coming[:HOME_COUNT]
+    ]
+    return render_to_string(
+        "events/home_section.html", {"index": index, "items": items}, request=request
+    )

@@ -1,0 +1,51 @@
+"""The home page's "upcoming events" section follows the calendar."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+from wagtail.models import Locale, Site
+
+from plugins.events.models import EventIndexPage
+from plugins.events.tests.factories import make_event
+
+pytestmark = pytest.mark.django_db
+
+
+def calendar(language):
+    home = Site.objects.get(site_name="levski").root_page
+    if home.locale.language_code != language:
+        home = home.get_translation(Locale.objects.get(language_code=language))
+    return EventIndexPage.objects.child_of(home).get()
+
+
+def section(client):
+    html = client.get("/en/", headers={"host": "levski.localhost"}).content.decode()
+    return html.split('class="home-section home-events"')[1].split("</section>")[0]
+
+
+def test_a_new_event_appears_and_a_past_one_does_not(client):
+    soon = timezone.now() + timedelta(hours=3)
+    make_event(calendar("en"), title="Tree planting in the park", start=soon)
+    make_event(calendar("en"), title="Last week's hearing", start=soon - timedelta(days=7))
+    listed = section(client)
+    assert "Tree planting in the park" in listed
+    assert "Last week&#x27;s hearing" not in listed and "Last week's hearing" not in listed
+    assert "<time datetime=" in listed
+
+
+def test_events_of_another_language_are_not_listed(client):
+    make_event(
+        calendar("bg"), title="Засаждане на дървета", start=timezone.now() + timedelta(hours=3)
+    )
+    assert "Засаждане на дървета" not in section(client)
+
+
+def test_at_most_three_events_soonest_first(client):
+    now = timezone.now()
+    for hours, title in ((4, "Fourth"), (1, "First"), (3, "Third"), (2, "Second")):
+        make_event(calendar("en"), title=f"{title} test event", start=now + timedelta(hours=hours))
+    listed = section(client)
+    assert listed.count("home-list__item") == 3
+    assert "Fourth test event" not in listed
+    assert listed.index("First test event") < listed.index("Second test event")
