@@ -14,14 +14,14 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.documents import get_document_model_string
 from wagtail.fields import StreamField
-from wagtail.models import DraftStateMixin, Orderable, RevisionMixin, TranslatableMixin
+from wagtail.models import DraftStateMixin, RevisionMixin, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.core.blocks import BodyBlock
 from cms.core.models import BasePage
+from cms.core.related import RelatedDocument, RelatedPage
 from cms.core.visibility import public_pages
 from cms.news.categories import localized_categories
 
@@ -269,34 +269,21 @@ class NewsPage(BasePage):
         return context
 
 
-class NewsPageRelatedPage(Orderable):
+class NewsPageRelatedPage(RelatedPage):
     """A page the article points readers to."""
 
     source = ParentalKey(NewsPage, on_delete=models.CASCADE, related_name="related_pages")
-    page = models.ForeignKey(
-        "wagtailcore.Page", on_delete=models.CASCADE, related_name="+", verbose_name=_("page")
-    )
 
-    panels = [FieldPanel("page")]
-
-    class Meta(Orderable.Meta):
+    class Meta(RelatedPage.Meta):
         verbose_name = _("related page")
         verbose_name_plural = _("related pages")
 
 
-class NewsPageRelatedDocument(Orderable):
+class NewsPageRelatedDocument(RelatedDocument):
     """A document the article points readers to."""
 
     source = ParentalKey(NewsPage, on_delete=models.CASCADE, related_name="related_documents")
-    document = models.ForeignKey(
-        get_document_model_string(),
-        on_delete=models.CASCADE,
-        related_name="+",
-        verbose_name=_("document"),
-    )
 
-    panels = [FieldPanel("document")]
-
-    class Meta(Orderable.Meta):
+    class Meta(RelatedDocument.Meta):
         verbose_name = _("related document")
         verbose_name_plural = _("related documents")

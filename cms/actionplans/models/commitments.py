@@ -8,7 +8,6 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.blocks import CharBlock, StreamBlock, StructBlock, URLBlock
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.documents import get_document_model_string
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, TranslatableMixin
@@ -16,6 +15,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from cms.core.models import BasePage
+from cms.core.related import RelatedPage, TitledRelatedDocument
 
 from ..choices import MilestoneStatus, OGPValue
 from .richtext import RICH_TEXT
@@ -258,33 +258,13 @@ class Milestone(TranslatableMixin, Orderable):
             )
 
 
-class CommitmentDocument(Orderable):
+class CommitmentDocument(TitledRelatedDocument):
     """A document linked to a commitment."""
 
     commitment = ParentalKey(CommitmentPage, on_delete=models.CASCADE, related_name="documents")
-    document = models.ForeignKey(
-        get_document_model_string(),
-        on_delete=models.CASCADE,
-        related_name="+",
-        verbose_name=_("document"),
-    )
-    title = models.CharField(
-        _("title"), max_length=255, blank=True, help_text=_("Defaults to the document's title.")
-    )
-
-    panels = [FieldPanel("document"), FieldPanel("title")]
-
-    @property
-    def text(self):
-        return self.title or self.document.title
 
 
-class CommitmentRelatedPage(Orderable):
+class CommitmentRelatedPage(RelatedPage):
     """Any page that shaped or reports on a commitment: news, a consultation, an event."""
 
     commitment = ParentalKey(CommitmentPage, on_delete=models.CASCADE, related_name="related_pages")
-    page = models.ForeignKey(
-        "wagtailcore.Page", on_delete=models.CASCADE, related_name="+", verbose_name=_("page")
-    )
-
-    panels = [FieldPanel("page")]

@@ -5,12 +5,12 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.documents import get_document_model_string
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
 from cms.core.models import BasePage
+from cms.core.related import TitledRelatedDocument
 from cms.core.visibility import public_pages
 
 from ..choices import PlanStatus
@@ -153,22 +153,7 @@ class ActionPlanLink(Orderable):
     panels = [FieldPanel("title"), FieldPanel("url")]
 
 
-class ActionPlanDocument(Orderable):
+class ActionPlanDocument(TitledRelatedDocument):
     """A source document of the plan (the adopted plan, a council decision, a report)."""
 
     plan = ParentalKey(ActionPlanPage, on_delete=models.CASCADE, related_name="documents")
-    document = models.ForeignKey(
-        get_document_model_string(),
-        on_delete=models.CASCADE,
-        related_name="+",
-        verbose_name=_("document"),
-    )
-    title = models.CharField(
-        _("title"), max_length=255, blank=True, help_text=_("Defaults to the document's title.")
-    )
-
-    panels = [FieldPanel("document"), FieldPanel("title")]
-
-    @property
-    def text(self):
-        return self.title or self.document.title

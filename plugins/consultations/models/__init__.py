@@ -10,7 +10,7 @@ from plugins.consultations.models.pages import (
 )
 from plugins.consultations.models.responses import Answer, PendingResponse, Response
 from plugins.consultations.models.topics import ConsultationTopic
-from plugins.consultations.status import Status
+from plugins.consultations.status import ConsultationStatus
 
 __all__ = [
     "Answer",
@@ -19,11 +19,11 @@ __all__ = [
     "ConsultationDocument",
     "ConsultationIndexPage",
     "ConsultationPage",
+    "ConsultationStatus",
     "ConsultationTopic",
     "Decision",
     "PendingResponse",
     "Respondents",
     "Response",
     "ResultsVisibility",
-    "Status",
 ]

@@ -8,7 +8,6 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
-from wagtail.documents import get_document_model_string
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
@@ -16,11 +15,12 @@ from wagtail_localize.fields import SynchronizedField
 
 from cms.core.blocks import BodyBlock
 from cms.core.models import BasePage
+from cms.core.related import RelatedDocument
 from cms.core.visibility import public_pages
 from plugins.consultations.blocks import QuestionsBlock
 from plugins.consultations.forms_admin import ConsultationPageForm
 from plugins.consultations.models.topics import ConsultationTopic
-from plugins.consultations.status import Status
+from plugins.consultations.status import ConsultationStatus
 
 
 class ConsultationIndexPage(BasePage):
@@ -66,14 +66,18 @@ class ConsultationIndexPage(BasePage):
                 consultations = consultations.filter(topic__translation_key=chosen.translation_key)
             else:
                 consultations = consultations.none()
-        groups = {Status.OPEN: [], Status.UPCOMING: [], Status.CLOSED: []}
+        groups = {
+            ConsultationStatus.OPEN: [],
+            ConsultationStatus.UPCOMING: [],
+            ConsultationStatus.CLOSED: [],
+        }
         for consultation in consultations:
             groups[consultation.status(now)].append(consultation)
-        groups[Status.CLOSED].reverse()
+        groups[ConsultationStatus.CLOSED].reverse()
         return {
-            "open_consultations": groups[Status.OPEN],
-            "upcoming_consultations": groups[Status.UPCOMING],
-            "closed_consultations": groups[Status.CLOSED],
+            "open_consultations": groups[ConsultationStatus.OPEN],
+            "upcoming_consultations": groups[ConsultationStatus.UPCOMING],
+            "closed_consultations": groups[ConsultationStatus.CLOSED],
             "topics": topics,
             "chosen_topic": chosen,
             "topic_filter_invalid": bool(slug) and chosen is None,
@@ -163,19 +167,19 @@ class ConsultationPage(RoutablePageMixin, BasePage):
     def status(self, now=None):
         now = now or timezone.now()
         if now < self.opens_at:
-            return Status.UPCOMING
+            return ConsultationStatus.UPCOMING
         if now < self.closes_at:
-            return Status.OPEN
-        return Status.CLOSED
+            return ConsultationStatus.OPEN
+        return ConsultationStatus.CLOSED
 
     def is_open(self, now=None):
-        return self.status(now) == Status.OPEN
+        return self.status(now) == ConsultationStatus.OPEN
 
     def results_visible(self, now=None):
         status = self.status(now)
         if self.results_visibility == ResultsVisibility.LIVE:
-            return status != Status.UPCOMING
-        return status == Status.CLOSED
+            return status != ConsultationStatus.UPCOMING
+        return status == ConsultationStatus.CLOSED
 
     @property
     def consultation_key(self):
@@ -226,18 +230,10 @@ class ConsultationPage(RoutablePageMixin, BasePage):
         return report(self, request)
 
 
-class ConsultationDocument(Orderable):
+class ConsultationDocument(RelatedDocument):
     """A draft document under consultation (from the document archive)."""
 
     page = ParentalKey(ConsultationPage, on_delete=models.CASCADE, related_name="draft_documents")
-    document = models.ForeignKey(
-        get_document_model_string(),
-        verbose_name=_("document"),
-        on_delete=models.CASCADE,
-        related_name="+",
-    )
-
-    panels = [FieldPanel("document")]
 
 
 class ConsultationCommitment(Orderable):

@@ -10,7 +10,7 @@ from django.urls import reverse
 from cms.core.visibility import is_public, keep_public, keep_public_documents
 from plugins.consultations.exports import open_data, open_data_csv
 from plugins.consultations.results import results_for
-from plugins.consultations.status import Status
+from plugins.consultations.status import ConsultationStatus
 
 
 def _localised(page):
@@ -45,7 +45,7 @@ def consultation_context(page, request):
                 item.commitment for item in page.shaped_commitments.select_related("commitment")
             )
         ],
-        "has_report": page.status() == Status.CLOSED and bool(page.report_decisions()),
+        "has_report": page.status() == ConsultationStatus.CLOSED and bool(page.report_decisions()),
     }
 
 
@@ -77,7 +77,7 @@ def results_data(page, request, fmt):
 
 
 def report(page, request):
-    if page.status() != Status.CLOSED:
+    if page.status() != ConsultationStatus.CLOSED:
         raise Http404
     decisions = page.report_decisions()
     context = {
@@ -85,7 +85,7 @@ def report(page, request):
         "self": page,
         "decisions": decisions,
         "results": results_for(page, texts_limit=0),
-        "status": Status.CLOSED,
+        "status": ConsultationStatus.CLOSED,
         "urls": consultation_urls(page, request),
     }
     return TemplateResponse(request, "consultations/report.html", context)

@@ -13,7 +13,7 @@ from cms.core.clientip import client_network
 from cms.core.visibility import visible_page_or_404
 from plugins.consultations.abuse import MailRefused
 from plugins.consultations.forms import ResponseForm
-from plugins.consultations.models import ConsultationPage, Respondents, Response, Status
+from plugins.consultations.models import ConsultationPage, ConsultationStatus, Respondents, Response
 from plugins.consultations.receipts import (
     answer_rows,
     receipt_path,
@@ -74,7 +74,7 @@ def respond(request, page_id):
     page = _in_language(request, found)
     if page.pk != found.pk:
         return redirect("consultations_respond", page.pk)
-    if page.status() != Status.OPEN:
+    if page.status() != ConsultationStatus.OPEN:
         return _closed(request, page, status=403 if request.method == "POST" else 200)
     citizen = verified_citizen(request)
     if page.respondents == Respondents.CITIZENS and citizen is None:
@@ -146,7 +146,7 @@ def confirm(request, token):
         if response is None:
             return render(request, "consultations/confirm_invalid.html", status=404)
         return redirect(receipt_path(response, page.locale.language_code))
-    if page.status() != Status.OPEN:
+    if page.status() != ConsultationStatus.OPEN:
         return _closed(request, page, status=200)
     context = {"target_page": page, "rows": answer_rows(page, pending.answers)}
     return render(request, "consultations/confirm.html", context)
@@ -162,6 +162,6 @@ def receipt(request, token):
         "target_page": page,
         "response": response,
         "rows": receipt_rows(page, response),
-        "can_change": page.status() == Status.OPEN,
+        "can_change": page.status() == ConsultationStatus.OPEN,
     }
     return render(request, "consultations/receipt.html", context)

@@ -12,11 +12,11 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Orderable
 from wagtail.search import index
 
 from cms.core.blocks import BodyBlock
 from cms.core.models import BasePage
+from cms.core.related import RelatedPage
 from cms.core.sites import profile_for_page
 from cms.core.visibility import public_pages
 
@@ -372,12 +372,7 @@ def event_uid(translation_key, language_code):
     return f"{translation_key}.{language_code}@hromada"
 
 
-class EventPageRelatedPage(Orderable):
+class EventPageRelatedPage(RelatedPage):
     """A page the event relates to: a commitment, a consultation, a news article..."""
 
     event = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="related_pages")
-    page = models.ForeignKey(
-        "wagtailcore.Page", on_delete=models.CASCADE, related_name="+", verbose_name=_("page")
-    )
-
-    panels = [FieldPanel("page")]
