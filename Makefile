@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 PORT ?= 8000
 
-.PHONY: run test test-sqlite test-postgres test-browser lint messages compilemessages setup db demo clean backup restore
+.PHONY: run test test-sqlite test-postgres test-browser tools lint messages compilemessages setup db demo clean backup restore
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -46,10 +46,19 @@ lint: $(VENV)/.installed
 	$(VENV)/bin/bandit -q -c pyproject.toml -r cms plugins
 	$(MANAGE) makemigrations --check --dry-run -v 1
 
-test-sqlite: setup
+# The Nu HTML Checker for tests/test_html_validity.py (npm package, run with Java).
+VNU_VERSION := 26.9.27
+VNU_JAR := var/tools/node_modules/vnu-jar/build/dist/vnu.jar
+
+$(VNU_JAR):
+	npm install --prefix var/tools --no-save --no-audit --no-fund --ignore-scripts vnu-jar@$(VNU_VERSION)
+
+tools: $(VNU_JAR)
+
+test-sqlite: setup tools
 	$(PY) -m pytest -q
 
-test-postgres: setup
+test-postgres: setup tools
 	./scripts/with-postgres ./scripts/with-redis $(PY) -m pytest -q
 
 test-browser: setup
