@@ -1,10 +1,12 @@
 from datetime import timedelta
 
 from django import template
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+
+from cms.core import dates
 
 register = template.Library()
 
@@ -17,40 +19,26 @@ KIND_LABELS = {
 
 @register.simple_tag
 def event_when(start, end, all_day):
-    """The date and time of an occurrence, in the active time zone, as <time> elements."""
+    """The date and time of an occurrence, in the active time zone and the page's language
+    (CLDR: "3 грудня 2026 р., 17:00–19:00"), in a <time> element of its start."""
+    start, end, text = _when(start, end, all_day)
+    if all_day and end <= start:
+        return format_html(
+            '<time datetime="{}">{}</time> ({})', dates.machine(start), text, _("all day")
+        )
+    return format_html('<time datetime="{}">{}</time>', dates.machine(start), text)
+
+
+def _when(start, end, all_day):
+    """(start, end, text): all-day occurrences as dates (their end is the next midnight)."""
     tz = timezone.get_current_timezone()
     start, end = start.astimezone(tz), end.astimezone(tz)
     if all_day:
-        last = (end - timedelta(days=1)).date() if end > start else start.date()
         first = start.date()
-        if last <= first:
-            return format_html(
-                '<time datetime="{}">{}</time> ({})',
-                first.isoformat(),
-                formats.date_format(first, "DATE_FORMAT"),
-                _("all day"),
-            )
-        return format_html(
-            '<time datetime="{}">{}</time> – <time datetime="{}">{}</time>',
-            first.isoformat(),
-            formats.date_format(first, "DATE_FORMAT"),
-            last.isoformat(),
-            formats.date_format(last, "DATE_FORMAT"),
-        )
-    start_text = formats.date_format(start, "DATETIME_FORMAT")
-    if end <= start:
-        return format_html('<time datetime="{}">{}</time>', start.isoformat(), start_text)
-    if end.date() == start.date():
-        end_text = formats.time_format(end, "TIME_FORMAT")
-    else:
-        end_text = formats.date_format(end, "DATETIME_FORMAT")
-    return format_html(
-        '<time datetime="{}">{}</time> – <time datetime="{}">{}</time>',
-        start.isoformat(),
-        start_text,
-        end.isoformat(),
-        end_text,
-    )
+        last = (end - timedelta(days=1)).date() if end > start else first
+        last = max(first, last)
+        return first, last, dates.format_date_interval(first, last)
+    return start, end, dates.format_datetime_interval(start, end if end > start else None)
 
 
 @register.simple_tag
@@ -95,7 +83,7 @@ def recurrence_text(event):
     if event.repeat_until:
         text = _("%(rule)s until %(date)s") % {
             "rule": text,
-            "date": formats.date_format(event.repeat_until, "DATE_FORMAT"),
+            "date": dates.format_date(event.repeat_until),
         }
     elif event.repeat_count:
         text = ngettext(
@@ -105,7 +93,7 @@ def recurrence_text(event):
     if excluded:
         text = _("%(rule)s, except %(dates)s") % {
             "rule": text,
-            "dates": ", ".join(formats.date_format(day, "DATE_FORMAT") for day in excluded),
+            "dates": ", ".join(dates.format_date(day) for day in excluded),
         }
     return text
 
@@ -114,12 +102,6 @@ def recurrence_text(event):
 def event_when_text(event, occurrence=None):
     """The date of an occurrence (start, end) of an event, by default its first, as plain
     text (for emails), in the event's time zone."""
-    tz = event.tz
     start, end = occurrence or (event.start, event.end)
-    start, end = start.astimezone(tz), end.astimezone(tz)
-    if event.all_day:
-        return formats.date_format(start.date(), "DATE_FORMAT")
-    text = f"{formats.date_format(start, 'DATETIME_FORMAT')} – "
-    if start.date() == end.date():
-        return text + formats.time_format(end, "TIME_FORMAT")
-    return text + formats.date_format(end, "DATETIME_FORMAT")
+    with timezone.override(event.tz):
+        return _when(start, end, event.all_day)[2]
