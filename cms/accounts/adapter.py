@@ -7,6 +7,7 @@ from allauth.core import context
 from django.utils import translation
 
 from cms.core.clientip import client_ip
+from cms.core.mail import sender
 from cms.core.sites import profile_for_request
 
 
@@ -23,10 +24,16 @@ class CitizenAccountAdapter(DefaultAccountAdapter):
     def _municipality(self):
         request = context.request
         profile = profile_for_request(request)
+        language = translation.get_language()
         return SimpleNamespace(
-            name=profile.name(translation.get_language()),
+            name=profile.name(language),
+            genitive=profile.name_form("genitive", language),
             domain=request.get_host(),
         )
+
+    def get_from_email(self):
+        """The municipality by name: 'Тернопільська міська рада <noreply@…>'."""
+        return sender(profile_for_request(context.request), translation.get_language())
 
     def format_email_subject(self, subject):
         return f"[{self._municipality().name}] {subject}"

@@ -28,12 +28,19 @@ class Profile:
     plugins: tuple
     names: dict
     contacts: dict = field(default_factory=dict)
+    #: the name as sentences need it: {"genitive": {"uk": "Тернопільської міської ради"}}
+    name_forms: dict = field(default_factory=dict)
     #: crest (a static path) and colours: see cms.core.identity.
     identity: dict = field(default_factory=dict)
 
     def name(self, language):
         """The municipality's name in `language`, else in its own language."""
         return self.names.get(language) or self.names[self.default_language]
+
+    def name_form(self, case, language):
+        """The name in a grammatical case ("genitive": "Тернопільської міської ради", as in
+        "Привіт від ..."); the plain name where the language has no such form."""
+        return self.name_forms.get(case, {}).get(language) or self.name(language)
 
     def contact(self, key, language):
         """A contact value: plain, or a table of translations picked by `language`."""
@@ -60,6 +67,7 @@ def _load(path):
         plugins=tuple(data.get("plugins", ())),
         names=dict(data["name"]),
         contacts=dict(data.get("contacts", {})),
+        name_forms={case: dict(forms) for case, forms in data.get("name_forms", {}).items()},
         identity=dict(data.get("identity", {})),
     )
 

@@ -1,11 +1,11 @@
 """Email to a comment's author when someone replies (unless they turned it off)."""
 
-from django.conf import settings
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.utils import translation
 
 from cms.accounts.models import CitizenProfile, display_name
+from cms.core.mail import sender
 from cms.core.sites import profile_for_site
 
 
@@ -37,7 +37,7 @@ def notify_reply(comment):
     send_mail(
         " ".join(subject.splitlines()),
         body,
-        settings.DEFAULT_FROM_EMAIL,
+        sender(municipality, language),
         [recipient.email],
         fail_silently=True,
     )

@@ -3,7 +3,6 @@
 import logging
 import zoneinfo
 
-from django.conf import settings
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -11,6 +10,7 @@ from django.utils import timezone, translation
 from django_tasks import task
 from wagtail.models import Page
 
+from cms.core.mail import sender
 from cms.core.sites import profile_for_page
 from plugins.consultations.models import PendingResponse, Response
 
@@ -20,12 +20,16 @@ logger = logging.getLogger(__name__)
 def _mail(template, context, recipient):
     subject = render_to_string(f"consultations/email/{template}_subject.txt", context)
     body = render_to_string(f"consultations/email/{template}_message.txt", context)
-    send_mail(" ".join(subject.split()), body, settings.DEFAULT_FROM_EMAIL, [recipient])
+    send_mail(" ".join(subject.split()), body, context["sender"], [recipient])
 
 
 def _context(page, language):
     profile = profile_for_page(page)
-    return {"page": page, "municipality": profile.name(language)}
+    return {
+        "page": page,
+        "municipality": profile.name(language),
+        "sender": sender(profile, language),
+    }
 
 
 def _site_time_zone(page):

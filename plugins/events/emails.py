@@ -1,9 +1,11 @@
 """Mail to citizens about their registrations for a date, each with that date's .ics."""
 
-from django.conf import settings
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.utils import translation
+
+from cms.core.mail import sender
+from cms.core.sites import profile_for_page
 
 from . import ical
 
@@ -36,7 +38,8 @@ def send_registration_mail(registration, kind, base_url):
         }
         subject = render_to_string(SUBJECTS[kind], context).strip().replace("\n", " ")
         body = render_to_string(f"events/emails/{kind}.txt", context)
-        message = EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email])
+        from_email = sender(profile_for_page(event), language)
+        message = EmailMessage(subject, body, from_email, [user.email])
         if kind != "cancelled":
             calendar = ical.new_calendar(event.title, event.time_zone)
             calendar.add_component(ical.event_component(event, url, language, occurrence))
