@@ -4,8 +4,8 @@ slugs kept readable."""
 import re
 
 from django.apps import apps
-from django.db.models.signals import post_migrate, pre_save
-from wagtail_localize.models import StringTranslation
+from django.db.models.signals import post_migrate, post_save, pre_save
+from wagtail_localize.models import StringSegment, StringTranslation, TranslationContext
 
 from cms.translations.slugs import slug_for
 
@@ -36,8 +36,45 @@ def romanise_translated_slug(sender, instance, **kwargs):
         instance.data = romanised
 
 
+def slug_from_translated_title(sender, instance, created, raw=False, **kwargs):
+    """A page's first translated title gives the translation its own slug (English pages
+    under English addresses), unless the translator already translated the slug: it is a
+    segment of the translation like any other, so the translator can still change it."""
+    context = instance.context
+    if raw or not created or context is None or context.path != "title":
+        return
+    slug_context = TranslationContext.objects.filter(
+        object_id=context.object_id, path="slug"
+    ).first()
+    if slug_context is None:
+        return
+    segment = StringSegment.objects.filter(context=slug_context).select_related("string")
+    segment = segment.order_by("-pk").first()
+    translated = StringTranslation.objects.filter(
+        context=slug_context, locale_id=instance.locale_id
+    )
+    if segment is None or translated.exists():
+        return
+    slug = slug_for(instance.data, instance.locale.language_code)
+    if slug and slug != segment.string.data:
+        StringTranslation.objects.create(
+            translation_of=segment.string,
+            locale_id=instance.locale_id,
+            context=slug_context,
+            data=slug,
+            translation_type=instance.translation_type,
+            tool_name=instance.tool_name,
+            last_translated_by=instance.last_translated_by,
+        )
+
+
 def connect():
     post_migrate.connect(create_translators_group, dispatch_uid="translations-group")
     pre_save.connect(
         romanise_translated_slug, sender=StringTranslation, dispatch_uid="translations-slug"
+    )
+    post_save.connect(
+        slug_from_translated_title,
+        sender=StringTranslation,
+        dispatch_uid="translations-slug-from-title",
     )
