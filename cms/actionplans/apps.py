@@ -15,6 +15,7 @@ class ActionplansConfig(AppConfig):
         return Contributions(
             search_sources=(SEARCH_SOURCE,),
             calendar_sources=(milestones_source,),
+            calendar_kinds={"milestone": _("action plan milestone")},
             # A milestone past its end date turns overdue (and its commitment late) by time.
             moments=(Moments(Milestone, ("end_date",)),),
             open_data=(

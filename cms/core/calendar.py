@@ -15,7 +15,7 @@ ancestor's), whatever the source forgot. Calendars are anonymous, cacheable outp
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from cms.core.manifest import app_enabled, contributed
+from cms.core.manifest import app_enabled, collected, contributed
 from cms.core.visibility import public_page_ids
 
 
@@ -48,6 +48,16 @@ def calendar_sources(site=None):
         for app_label, source in contributed("calendar_sources")
         if site is None or app_enabled(site, app_label)
     ]
+
+
+def kind_label(kind):
+    """What an occurrence of `kind` is, for citizens, as the app that declares the kind
+    names it in its manifest (`calendar_kinds`); "" when no app names it."""
+    for manifest in collected():
+        label = manifest.contributions.calendar_kinds.get(kind)
+        if label is not None:
+            return str(label)
+    return ""
 
 
 def _on_public_pages(found):

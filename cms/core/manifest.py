@@ -92,6 +92,8 @@ class Contributions:
 
     - `search_sources`: `SearchSource`s (cms.core.search_sources), each with its label.
     - `calendar_sources`: callables `fn(site, locale, start, end) -> [Occurrence]`.
+    - `calendar_kinds`: {occurrence kind: translatable label} of the kinds its sources
+      return ("milestone": "action plan milestone"), for calendars that show them.
     - `userdata`: `UserData` entries (personal-data export and erasure).
     - `moments`: `Moments` declarations (time-driven front-cache purges).
     - `public_urls`: dotted path of a URLconf module (its `urlpatterns`, namespaced by its
@@ -104,6 +106,7 @@ class Contributions:
 
     search_sources: tuple = ()
     calendar_sources: tuple = ()
+    calendar_kinds: dict = field(default_factory=dict)
     userdata: tuple = ()
     moments: tuple = ()
     public_urls: str = ""

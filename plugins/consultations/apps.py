@@ -30,6 +30,7 @@ class ConsultationsConfig(AppConfig):
                 ),
             ),
             calendar_sources=(consultation_deadlines,),
+            calendar_kinds={"consultation_deadline": _("consultation deadline")},
             userdata=(UserData("consultations", export_responses, erase_responses),),
             # Opening and closing change the page, the index and the results without a save.
             moments=(Moments(ConsultationPage, ("opens_at", "closes_at")),),

@@ -6,15 +6,9 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from cms.core import dates
+from cms.core import calendar, dates
 
 register = template.Library()
-
-KIND_LABELS = {
-    "consultation_deadline": lambda: _("consultation deadline"),
-    "consultation": lambda: _("consultation"),
-    "milestone": lambda: _("action plan milestone"),
-}
 
 
 @register.simple_tag
@@ -43,11 +37,11 @@ def _when(start, end, all_day):
 
 @register.simple_tag
 def kind_label(kind):
-    """What a calendar item from another app is, for citizens ("" for events)."""
+    """What a calendar item from another app is, for citizens ("" for events), as that
+    app names it in its manifest."""
     if kind == "event":
         return ""
-    label = KIND_LABELS.get(kind)
-    return label() if label else kind.replace("_", " ")
+    return calendar.kind_label(kind) or kind.replace("_", " ")
 
 
 @register.simple_tag(takes_context=True)
