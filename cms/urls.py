@@ -12,9 +12,11 @@ from cms.core.media import media_urlpatterns
 from cms.core.passwords import document_password, page_password
 from cms.core.sitemap import sitemap_view
 from cms.core.views import RateLimitedLoginView, robots_txt
+from cms.translations.account import AccountView as AdminAccountView
 
 urlpatterns = [
     path("admin/login/", RateLimitedLoginView.as_view(), name="wagtailadmin_login"),
+    path("admin/account/", AdminAccountView.as_view(), name="wagtailadmin_account"),
     path("admin/", include(wagtailadmin_urls)),
     path(
         "documents/authenticate_with_password/<int:restriction_id>/",

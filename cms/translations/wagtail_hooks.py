@@ -8,7 +8,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets.button import Button
 from wagtail_localize.models import Translation
 
-from cms.translations import machine_views, views
+from cms.translations import editor, machine_views, submit_languages, views
 from cms.translations.roles import is_translator_only
 from cms.translations.slugs import has_cyrillic, slug_for
 from cms.translations.submit_view import submit_translation_page
@@ -34,6 +34,15 @@ def register_admin_urls():
             "localize/update/<int:translation_source_id>/",
             machine_views.SafeUpdateTranslationsView.as_view(),
         ),
+        path(
+            "localize/submit/page/<int:page_id>/",
+            submit_languages.SiteLanguagesPageTranslationView.as_view(),
+        ),
+        path(
+            "localize/submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/",
+            submit_languages.SiteLanguagesSnippetTranslationView.as_view(),
+        ),
+        path("localize/page/<int:page_id>/convert_to_alias/", editor.convert_to_alias),
     ]
     return [
         path("translations/", include((own, "translations"), namespace="translations")),
@@ -87,6 +96,14 @@ def translators_do_not_delete(request, page):
     if is_translator_only(request.user, page):
         messages.error(request, _("Translators cannot delete pages."))
         return redirect("wagtailadmin_explore", page.get_parent().pk)
+
+
+@hooks.register("construct_page_action_menu")
+def translators_do_not_convert_to_alias(menu_items, request, context):
+    """No "Convert to alias page" for translators (see cms.translations.editor)."""
+    page = context.get("page")
+    if page is not None and is_translator_only(request.user, page):
+        menu_items[:] = [item for item in menu_items if item.name != "localize-convert-to-alias"]
 
 
 @hooks.register("before_bulk_action")
