@@ -36,6 +36,7 @@ class TranslationStatusView(WagtailAdminTemplateMixin, TemplateView):
     template_name = "translations/status_report.html"
     page_title = gettext_lazy("Translation status")
     header_icon = "site"
+    breadcrumbs_items = []  # Wagtail's header with a visible title, not the slim header
     per_page = 100
 
     def get_context_data(self, **kwargs):

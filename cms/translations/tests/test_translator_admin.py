@@ -175,3 +175,12 @@ def test_submit_for_approval_is_at_the_top_of_the_translation_editor(client):
 
     client.post(submit_url, {"next": edit_url})
     assert f'action="{submit_url}"' not in client.get(edit_url).content.decode()
+
+
+def test_the_status_report_has_its_own_visible_heading(client):
+    client.force_login(translator())
+    text = client.get(reverse("translations:status")).content.decode()
+    assert re.search(r"<title>\s*Translation status", text)
+    heading = re.search(r'<h1 class="([^"]*)"[^>]*>(.*?)</h1>', text, re.S)
+    assert heading and "Translation status" in heading.group(2)
+    assert "sr-only" not in heading.group(1)
