@@ -5,16 +5,17 @@ from django.utils.text import Truncator
 from wagtail.models import Site
 
 from cms.core.visibility import public_pages
-from cms.home.blocks import TopTaskBlock
 from cms.home.models import HomePage
 from cms.pages.models import StandardPage
 
 MAX_TASKS = 6
+#: Short enough for a card (the field takes up to 160 characters).
+DESCRIPTION_LENGTH = 100
 
 
 def _description(page):
     text = getattr(page, "listing_summary", "") or page.search_description or ""
-    return Truncator(text).chars(TopTaskBlock().child_blocks["description"].field.max_length)
+    return Truncator(text).chars(DESCRIPTION_LENGTH)
 
 
 def _tasks(home):
