@@ -1,11 +1,15 @@
 """The body blocks every content page shares. Keep them stable: never build them from plugins."""
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.contrib.table_block.blocks import TableBlock as WagtailTableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+MISSING_ALT_TEXT = _(
+    "Write the alternative text, or tick “Decorative” if the image adds nothing to the text."
+)
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "h3", "h4"]
 
 
@@ -22,15 +26,42 @@ class HeadingBlock(blocks.StructBlock):
 
 
 class ImageBlock(blocks.StructBlock):
-    """An image whose alternative text the editor must write."""
+    """An image with the alternative text the editor must write, unless they mark it
+    decorative (it adds nothing to the text): then it is shown with an empty `alt`."""
 
     image = ImageChooserBlock(label=_("Image"))
     alt_text = blocks.CharBlock(
         label=_("Alternative text"),
         max_length=250,
-        help_text=_("What the image shows, for people who cannot see it."),
+        required=False,
+        help_text=_(
+            "What the image shows, for people who cannot see it. Required unless the image "
+            "is decorative."
+        ),
+    )
+    decorative = blocks.BooleanBlock(
+        label=_("Decorative"),
+        required=False,
+        help_text=_(
+            "Tick only when the image adds nothing to the text: screen readers then skip it."
+        ),
     )
     caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=250)
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value.get("decorative"):
+            value["alt_text"] = ""
+        elif not (value.get("alt_text") or "").strip():
+            raise blocks.StructBlockValidationError(
+                block_errors={"alt_text": ValidationError(MISSING_ALT_TEXT)}
+            )
+        return value
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["alt"] = "" if value.get("decorative") else (value.get("alt_text") or "")
+        return context
 
     class Meta:
         icon = "image"
@@ -83,7 +114,7 @@ class CallToActionBlock(blocks.StructBlock):
         value = super().clean(value)
         if bool(value.get("page")) == bool(value.get("url")):
             raise blocks.StructBlockValidationError(
-                block_errors={"url": blocks.BlockValidationError(_("Choose a page or an address."))}
+                block_errors={"url": ValidationError(_("Choose a page or an address."))}
             )
         return value
 
