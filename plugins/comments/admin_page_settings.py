@@ -1,6 +1,6 @@
-"""A page's comment settings in the Wagtail admin: "Comments" in the page's menu (in the
-editor's header and in the page listing) opens a short form, for the page's editors, on
-sites where the plugin is enabled."""
+"""A page's comment settings in the Wagtail admin: "Comment settings" in the page's menu
+(in the editor's header and in the page listing) opens a short form, for the page's
+editors, on sites where the plugin is enabled."""
 
 from django import forms
 from django.contrib import messages
@@ -27,7 +27,7 @@ def _available(page):
 
 
 class PageCommentsButton(PageMenuItem):
-    label = gettext_lazy("Comments")
+    label = gettext_lazy("Comment settings")
     icon_name = "comment"
     url_name = "comments_admin:page_settings"
 

@@ -59,7 +59,7 @@ def register_moderation_menu_item():
 
 @hooks.register("register_page_header_buttons")
 def page_comments_header_button(page, user, view_name, next_url=None):
-    """The page's "Comments" item in the editor's header menu: whether it has a thread."""
+    """The page's "Comment settings" in the editor's header menu: whether it has a thread."""
     yield PageCommentsButton(page=page, priority=62)
 
 
