@@ -82,7 +82,8 @@ def test_a_sites_pages_are_not_served_under_another_host(client):
             response = client.get(path, headers={"host": other.hostname})
             if response.status_code == 200:  # the other site's own page at the same path
                 html = response.content.decode()
-                assert f'class="site-name" href="/{language}/">{other.name(language)}<' in html
+                assert f'class="site-name" href="/{language}/">' in html
+                assert f'class="site-name__text">{other.name(language)}<' in html
                 assert PROFILES[slug].name(language) not in html
             else:
                 assert response.status_code == 404, (slug, path, other.slug)
