@@ -7,6 +7,7 @@ Wagtail's own with two panels replaced: names optional (email still required), a
 language choice saying what it changes. Mounted on Wagtail's own path in cms/urls.py.
 """
 
+from django.conf import settings
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
@@ -31,6 +32,8 @@ class AdminLanguageForm(LocalePreferencesForm):
         super().__init__(*args, **kwargs)
         language = self.fields.get("preferred_language")
         if language is not None:
+            names = dict(settings.LANGUAGES)  # each language by its own name, as on the site
+            language.choices = [(code, names.get(code, name)) for code, name in language.choices]
             language.label = _("Language of the admin")
             language.help_text = _(
                 "The language of the admin's menus, buttons and messages, for you only. "

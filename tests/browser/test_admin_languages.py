@@ -76,9 +76,12 @@ VISIBLE_TEXT = """(userContent) => {
     for (let e = el; e; e = e.parentElement) {
       const style = getComputedStyle(e);
       if (e.hidden || style.display === 'none' || style.visibility === 'hidden') return false;
+      const box = e.getBoundingClientRect();
+      const clipped = style.overflow === 'hidden' || style.clip.startsWith('rect(0');
+      if (clipped && (box.width <= 1 || box.height <= 1)) return false;  // for screen readers
     }
     const box = el.getBoundingClientRect();
-    return box.width > 1 && box.height > 1;  // not visually hidden for screen readers only
+    return box.width > 1 && box.height > 1;
   };
   const where = (el) => {
     const named = el.closest('[id]');

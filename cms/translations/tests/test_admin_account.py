@@ -37,6 +37,7 @@ def test_a_user_without_a_name_can_choose_the_admin_language(client):
     text = response.content.decode()
     assert "Language of the admin" in text
     assert "It does not change the languages of the site&#x27;s pages." in text
+    assert ">Slovenčina</option>" in text and ">Български</option>" in text
 
     data = _posted_form(response)
     assert data["name_email-first_name"] == "" and data["name_email-last_name"] == ""
