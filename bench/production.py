@@ -1,0 +1,420 @@
+"""The production topology under load, on the large data set, next to nginx's static rate.
+
+    .venv/bin/python bench/production.py [--duration 5] [--publishes 20] [--out FILE]
+
+One command: starts what `make production` starts (PostgreSQL, Redis, gunicorn with
+site/deploy/gunicorn.conf.py, the task worker, nginx with site/deploy/nginx.conf through
+scripts/nginx-local-conf), with production settings, on free loopback ports and under
+var/bench/ (so a `make production` running beside it is left alone), and stops them at the
+end. The PostgreSQL data stay in var/bench/pg: the first run loads the demo and the large
+data set (bench/generate.py, a few minutes), later runs reuse them (--fresh starts again).
+
+Measured, with `wrk` (Debian package) for `--duration` seconds per cell: the home page, a
+news index, an article, the archive with a filter, an action plan, an event and a
+consultation, each at 8 and 64 connections, three ways: the same bytes as a static file
+served by nginx (the physical limit), through nginx's front cache (a hit), and straight to
+gunicorn (uncached). Then publish-to-fresh (bench/front_cache.py's method: an article
+published `--publishes` times, its page, news index, home page and feed fetched through
+nginx until each shows the change) and the memory of each gunicorn worker (RSS and PSS
+from /proc). Prints a Markdown table with the machine and its load average.
+"""
+
+import argparse
+import os
+import platform
+import re
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+VAR = ROOT / "var" / "bench"
+PY = str(ROOT / ".venv" / "bin" / "python")
+PGBIN = sorted(Path("/usr/lib/postgresql").glob("*/bin"), key=lambda p: int(p.parent.name))[-1]
+LUA = """
+done = function(summary, latency, requests)
+  io.write(string.format("RESULT %d %d %.0f %d %d %d %d\\n", summary.requests,
+    summary.duration, summary.bytes, latency:percentile(50), latency:percentile(95),
+    latency:percentile(99), summary.errors.status + summary.errors.connect +
+    summary.errors.read + summary.errors.write + summary.errors.timeout))
+end
+"""
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for_port(port, seconds=120):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), 1).close()
+            return
+        except OSError:
+            time.sleep(0.2)
+    raise SystemExit(f"nothing listens on port {port} after {seconds} s; see {VAR}/log/")
+
+
+class Topology:
+    """The processes of the production set-up, started in order and stopped in reverse."""
+
+    def __init__(self, fresh):
+        self.fresh = fresh
+        self.processes = []
+        self.pg_started = False
+        self.run_as = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+        self.ports = {name: free_port() for name in ("pg", "redis", "app", "web", "purge")}
+        (VAR / "log").mkdir(parents=True, exist_ok=True)
+        self.env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "cms.settings.production",
+            "SECRET_KEY": "bench-not-secret-" + "x" * 50,
+            "ALLOWED_HOSTS": ".localhost,localhost,127.0.0.1",
+            "DATABASE_URL": f"postgres://hromada@127.0.0.1:{self.ports['pg']}/hromada",
+            "REDIS_URL": f"redis://127.0.0.1:{self.ports['redis']}/0",
+            "TASKS_BACKEND": "database",
+            "FRONTEND_CACHE_URL": f"http://127.0.0.1:{self.ports['purge']}",
+            "TRUSTED_PROXY_COUNT": "1",
+            "STATIC_ROOT": str(VAR / "static"),
+            "MEDIA_ROOT": str(VAR / "media"),
+            "SITE_PORT": str(self.ports["web"]),
+            "SECURE_SSL_REDIRECT": "0",
+            "SESSION_COOKIE_SECURE": "0",
+            "CSRF_COOKIE_SECURE": "0",
+            "SECURE_HSTS_SECONDS": "0",
+            "EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend",
+            "LOG_FORMAT": "text",
+            "BIND": f"127.0.0.1:{self.ports['app']}",
+        }
+        self.env["CSRF_TRUSTED_ORIGINS"] = f"http://localhost:{self.ports['web']}"
+
+    def spawn(self, name, command, **kwargs):
+        log = open(VAR / "log" / f"{name}.log", "ab")  # noqa: SIM115 (closed with the process)
+        process = subprocess.Popen(
+            command, cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT, **kwargs
+        )
+        self.processes.append((name, process, log))
+        return process
+
+    def manage(self, *arguments, **env):
+        subprocess.run(
+            [PY, "manage.py", *arguments],
+            cwd=ROOT,
+            env={**self.env, **env},
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+
+    def start_postgres(self):
+        data = VAR / "pg"
+        if self.fresh and data.exists():
+            shutil.rmtree(data)
+        new = not data.exists()
+        if self.run_as:
+            shutil.chown(VAR, "postgres")  # its socket directory
+        if new:
+            subprocess.run(
+                [*self.run_as, PGBIN / "initdb", "-D", data, "-U", "hromada", "--auth=trust",
+                 "-E", "UTF8", "--locale=C.UTF-8"],
+                check=True, stdout=subprocess.DEVNULL,
+            )  # fmt: skip
+        options = (
+            f"-p {self.ports['pg']} -k {VAR} -c listen_addresses=127.0.0.1 "
+            "-c max_connections=200 -c shared_buffers=256MB"
+        )
+        subprocess.run(
+            [*self.run_as, PGBIN / "pg_ctl", "-D", data, "-l", data / "postgres.log",
+             "-w", "-o", options, "start"],
+            check=True, stdout=subprocess.DEVNULL,
+        )  # fmt: skip
+        self.pg_started = True
+        if new:
+            subprocess.run(
+                [PGBIN / "createdb", "-h", "127.0.0.1", "-p", str(self.ports["pg"]),
+                 "-U", "hromada", "hromada"],
+                check=True,
+            )  # fmt: skip
+        return new
+
+    def start(self):
+        new = self.start_postgres()
+        if new:
+            print("First run: migrate, load_demo, bench/generate.py (minutes)...", flush=True)
+            self.manage("migrate", "--noinput", TASKS_BACKEND="immediate")
+            self.manage("load_demo", TASKS_BACKEND="immediate")
+            subprocess.run(
+                [PY, "bench/generate.py"],
+                cwd=ROOT,
+                env={**self.env, "TASKS_BACKEND": "immediate"},
+                check=True,
+            )
+        else:
+            self.manage("migrate", "--noinput", TASKS_BACKEND="immediate")
+        self.manage("collectstatic", "--noinput")
+        self.spawn(
+            "redis",
+            ["redis-server", "--port", str(self.ports["redis"]), "--bind", "127.0.0.1",
+             "--save", "", "--appendonly", "no"],
+        )  # fmt: skip
+        self.spawn(
+            "gunicorn",
+            [str(ROOT / ".venv/bin/gunicorn"), "-c", "site/deploy/gunicorn.conf.py", "cms.wsgi"],
+        )
+        self.spawn("worker", [PY, "manage.py", "db_worker", "--interval", "0.2"])
+        nginx_dir = VAR / "nginx"
+        shutil.rmtree(nginx_dir, ignore_errors=True)
+        nginx_dir.mkdir(parents=True)
+        conf = subprocess.run(
+            [PY, "scripts/nginx-local-conf", "--dir", nginx_dir,
+             "--listen", str(self.ports["web"]), "--purge-listen", str(self.ports["purge"]),
+             "--upstream", f"127.0.0.1:{self.ports['app']}",
+             "--static", self.env["STATIC_ROOT"], "--media", self.env["MEDIA_ROOT"]],
+            cwd=ROOT, check=True, capture_output=True, text=True,
+        ).stdout  # fmt: skip
+        (nginx_dir / "nginx.conf").write_text(conf)
+        self.spawn("nginx", ["nginx", "-c", str(nginx_dir / "nginx.conf")])
+        for name in ("redis", "app", "web"):
+            wait_for_port(self.ports[name])
+
+    def stop(self):
+        for _name, process, _log in reversed(self.processes):
+            if process.poll() is None:
+                process.send_signal(signal.SIGTERM)
+        for _name, process, log in self.processes:
+            try:
+                process.wait(20)
+            except subprocess.TimeoutExpired:
+                process.kill()
+            log.close()
+        if self.pg_started:
+            subprocess.run(
+                [*self.run_as, PGBIN / "pg_ctl", "-D", VAR / "pg", "-m", "fast", "-w", "stop"],
+                stdout=subprocess.DEVNULL,
+            )
+
+    def gunicorn_workers(self):
+        master = next(p for name, p, _ in self.processes if name == "gunicorn").pid
+        workers = []
+        for status in Path("/proc").glob("[0-9]*/status"):
+            try:
+                if re.search(rf"^PPid:\s+{master}$", status.read_text(), re.M):
+                    workers.append(int(status.parent.name))
+            except OSError:
+                continue
+        return workers
+
+
+def memory_kib(pid):
+    """RSS and PSS of a process in KiB (PSS shares the copy-on-write pages fairly)."""
+    rss = int(re.search(r"VmRSS:\s+(\d+)", Path(f"/proc/{pid}/status").read_text()).group(1))
+    rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
+    pss = int(re.search(r"^Pss:\s+(\d+)", rollup, re.M).group(1))
+    return rss, pss
+
+
+def fetch(port, host, path, headers=None):
+    request = urllib.request.Request(
+        f"http://127.0.0.1:{port}{path}", headers={"Host": host, **(headers or {})}
+    )
+    with urllib.request.urlopen(request, timeout=30) as response:
+        return response.status, dict(response.headers), response.read()
+
+
+def wrk(port, host, path, connections, duration):
+    script = VAR / "latency.lua"
+    script.write_text(LUA)
+    output = subprocess.run(
+        ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--timeout", "10s",
+         "-s", str(script), "-H", f"Host: {host}", f"http://127.0.0.1:{port}{path}"],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    requests, micros, _bytes, p50, p95, p99, errors = (
+        float(value) for value in re.search(r"RESULT (.*)", output).group(1).split()
+    )
+    return {
+        "rate": requests / (micros / 1e6),
+        "p50": p50 / 1000,
+        "p95": p95 / 1000,
+        "p99": p99 / 1000,
+        "errors": int(errors),
+    }
+
+
+def pages_to_measure():
+    """(label, host, path) of each page kind, on the Ternopil site (the largest)."""
+    from django.db.models import Count
+    from wagtail.models import Site
+
+    from cms.actionplans.models import ActionPlanPage
+    from cms.archive.models import CouncilDocument, DocumentArchivePage, DocumentType
+    from cms.news.models import NewsIndexPage, NewsPage
+    from plugins.consultations.models import ConsultationPage
+    from plugins.events.models import EventPage
+
+    site = Site.objects.get(hostname__startswith="ternopil")
+    root = site.root_page
+
+    def path(page):
+        return re.sub(r"^https?://[^/]+", "", page.get_url())
+
+    def middle(queryset):
+        count = queryset.count()
+        return queryset.order_by("path")[count // 2]
+
+    archive = DocumentArchivePage.objects.live().descendant_of(root).first()
+    busiest = (
+        CouncilDocument.objects.filter(site=site, document_type__isnull=False)
+        .values("document_type")
+        .annotate(n=Count("pk"))
+        .order_by("-n")
+        .first()
+    )
+    kind = DocumentType.objects.get(pk=busiest["document_type"])
+    documents = CouncilDocument.objects.filter(site=site, document_type=kind).order_by("pk")
+    year = documents[documents.count() // 2].date_adopted.year
+    archive_filter = f"?type={kind.slug}&year={year}"
+    return site.hostname, [
+        ("home", path(root)),
+        ("news index", path(NewsIndexPage.objects.live().descendant_of(root).first())),
+        ("article", path(middle(NewsPage.objects.live().descendant_of(root)))),
+        ("archive, filtered", path(archive) + archive_filter),
+        ("action plan", path(ActionPlanPage.objects.live().descendant_of(root).first())),
+        ("event", path(middle(EventPage.objects.live().descendant_of(root)))),
+        ("consultation", path(middle(ConsultationPage.objects.live().descendant_of(root)))),
+    ]
+
+
+def machine():
+    cpu = re.search(r"model name\s*:\s*(.*)", Path("/proc/cpuinfo").read_text())
+    memory = int(re.search(r"MemTotal:\s+(\d+)", Path("/proc/meminfo").read_text()).group(1))
+    return (
+        f"{os.cpu_count()} cores ({cpu.group(1).strip() if cpu else platform.processor()}), "
+        f"{memory / 1024 / 1024:.0f} GB RAM, {platform.system()} {platform.release()}"
+    )
+
+
+def loadavg():
+    return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+
+
+def cell(result):
+    text = f"{result['rate']:,.0f}/s ({result['p50']:.1f} / {result['p99']:.1f} ms)"
+    return text + (f", {result['errors']} errors" if result["errors"] else "")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--duration", type=int, default=5, help="seconds per measurement")
+    parser.add_argument("--publishes", type=int, default=20)
+    parser.add_argument("--fresh", action="store_true", help="regenerate the data set")
+    parser.add_argument("--out", help="also write the Markdown report to this file")
+    args = parser.parse_args()
+    for needed in ("nginx", "redis-server", "wrk"):
+        if not shutil.which(needed):
+            raise SystemExit(
+                f"missing {needed}: scripts/system-deps --production; apt-get install wrk"
+            )
+    topology = Topology(args.fresh)
+    lines = []
+    try:
+        topology.start()
+        os.environ.update(topology.env)
+        sys.path.insert(0, str(ROOT))
+        sys.path.insert(0, str(ROOT / "bench"))
+        import django
+
+        django.setup()
+        from django.conf import settings
+
+        from cms.news.models import NewsPage
+        from plugins.comments.models import Comment
+
+        load_before = loadavg()
+        host, pages = pages_to_measure()
+        web, app = topology.ports["web"], topology.ports["app"]
+        static_dir = Path(settings.STATIC_ROOT) / "bench"
+        static_dir.mkdir(exist_ok=True)
+        rows = []
+        for label, path in pages:
+            fetch(web, host, path)
+            status, headers, body = fetch(web, host, path)
+            if status != 200 or headers.get("X-Cache-Status") != "HIT":
+                raise SystemExit(
+                    f"{path}: {status}, X-Cache-Status {headers.get('X-Cache-Status')}"
+                )
+            static = static_dir / (re.sub(r"\W+", "-", label) + ".html")
+            static.write_bytes(body)
+            static_path = f"/static/bench/{static.name}"
+            for connections in (8, 64):
+                results = {
+                    "static": wrk(web, host, static_path, connections, args.duration),
+                    "cached": wrk(web, host, path, connections, args.duration),
+                    "uncached": wrk(app, host, path, connections, args.duration),
+                }
+                rows.append((label, path, len(body), connections, results))
+                measured = ", ".join(f"{kind} {cell(value)}" for kind, value in results.items())
+                print(f"  {label} at {connections}: {measured}", flush=True)
+        memory = [memory_kib(pid) for pid in topology.gunicorn_workers()]
+        from front_cache import publish_to_fresh
+
+        times = publish_to_fresh(args.publishes)
+        load_after = loadavg()
+        shutil.rmtree(static_dir)
+        counts = {
+            "articles": NewsPage.objects.count(),
+            "comments": Comment.objects.count(),
+        }
+        lines += [
+            f"Machine: {machine()}; load average {load_before} before, {load_after} after "
+            "(the machine is shared).",
+            f"Data: the demo plus bench/generate.py ({counts['articles']:,} articles, "
+            f"{counts['comments']:,} comments, ...), PostgreSQL, production settings, "
+            f"gunicorn {os.environ.get('WEB_CONCURRENCY') or (os.cpu_count() * 2 + 1)} "
+            f"workers x 2 threads; wrk {args.duration} s per cell.",
+            "",
+            "| page | bytes | clients | nginx static (p50 / p99) | front cache hit (p50 / p99) "
+            "| hit / static | uncached, gunicorn (p50 / p95 / p99) |",
+            "|---|---:|---:|---:|---:|---:|---:|",
+        ]
+        for label, path, size, connections, results in rows:
+            uncached = results["uncached"]
+            lines.append(
+                f"| {label} `{path}` | {size:,} | {connections} | {cell(results['static'])} "
+                f"| {cell(results['cached'])} "
+                f"| {results['cached']['rate'] / results['static']['rate']:.2f}x "
+                f"| {uncached['rate']:,.0f}/s ({uncached['p50']:.0f} / {uncached['p95']:.0f}"
+                f" / {uncached['p99']:.0f} ms)"
+                + (f", {uncached['errors']} errors" if uncached["errors"] else "")
+                + " |"
+            )
+        lines += [
+            "",
+            f"Publish-to-fresh over {len(times)} publishes of an article (the article, its news "
+            f"index, the home page and the feed, through nginx): p50 "
+            f"{statistics.median(times) * 1000:.0f} ms, max {max(times) * 1000:.0f} ms.",
+            f"Memory per gunicorn worker after the run ({len(memory)} workers): RSS "
+            + ", ".join(f"{rss / 1024:.0f}" for rss, _ in memory)
+            + " MiB; PSS "
+            + ", ".join(f"{pss / 1024:.0f}" for _, pss in memory)
+            + " MiB.",
+        ]
+    finally:
+        topology.stop()
+    report = "\n".join(lines)
+    print()
+    print(report)
+    if args.out:
+        Path(args.out).write_text(report + "\n")
+
+
+if __name__ == "__main__":
+    main()

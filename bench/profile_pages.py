@@ -1,0 +1,89 @@
+"""Where the uncached time of a page goes: cProfile over requests through Django's test
+client, with the settings and database the environment points at (production settings on
+PostgreSQL with the large data set: bench/production.py leaves them in var/bench/).
+
+    set -a; . var/production.env; set +a     # or the environment of bench/production.py
+    .venv/bin/python bench/profile_pages.py [--runs 20] [--top 25] [PATH ...]
+
+Without paths: an article in the middle of the Ternopil news and its news index. Each path
+is requested once to warm up, then `--runs` times under the profiler; prints the SQL query
+count and time of one request and the top functions by cumulative and by own time.
+"""
+
+import argparse
+import cProfile
+import io
+import os
+import pstats
+import re
+import sys
+import time
+from pathlib import Path
+
+import django
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.production")
+django.setup()
+
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+from wagtail.models import Site  # noqa: E402
+
+from cms.news.models import NewsIndexPage, NewsPage  # noqa: E402
+
+
+def default_paths(site):
+    root = site.root_page
+    articles = NewsPage.objects.live().descendant_of(root).order_by("path")
+    article = articles[articles.count() // 2]
+    index = NewsIndexPage.objects.live().descendant_of(root).first()
+    return [re.sub(r"^https?://[^/]+", "", page.get_url()) for page in (article, index)]
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("paths", nargs="*")
+    parser.add_argument("--runs", type=int, default=20)
+    parser.add_argument("--top", type=int, default=25)
+    parser.add_argument("--host", default="")
+    args = parser.parse_args()
+    site = (
+        Site.objects.get(hostname=args.host)
+        if args.host
+        else Site.objects.get(hostname__startswith="ternopil")
+    )
+    client = Client(headers={"host": site.hostname})
+    for path in args.paths or default_paths(site):
+        response = client.get(path)
+        assert response.status_code == 200, (path, response.status_code)
+        with CaptureQueriesContext(connection) as queries:
+            started = time.perf_counter()
+            client.get(path)
+            single = time.perf_counter() - started
+        query_time = sum(float(q["time"]) for q in queries.captured_queries)
+        profile = cProfile.Profile()
+        started = time.perf_counter()
+        profile.enable()
+        for _ in range(args.runs):
+            client.get(path)
+        profile.disable()
+        profiled = (time.perf_counter() - started) / args.runs
+        print(f"## {path}\n")
+        print(
+            f"One request: {single * 1000:.1f} ms, {len(queries)} SQL queries taking "
+            f"{query_time * 1000:.1f} ms (as Django reports them); under the profiler "
+            f"{profiled * 1000:.1f} ms a request over {args.runs}.\n"
+        )
+        for order in ("cumulative", "tottime"):
+            out = io.StringIO()
+            stats = pstats.Stats(profile, stream=out).strip_dirs().sort_stats(order)
+            stats.print_stats(args.top)
+            text = out.getvalue()
+            print(f"By {order} time:\n\n```\n{text[text.index('ncalls') :].rstrip()}\n```\n")
+
+
+if __name__ == "__main__":
+    main()
