@@ -189,7 +189,7 @@ def profile_of(where):
     from wagtail.models import Page, Site
 
     from cms.core.profiles import Profile, default_profile
-    from cms.core.sites import profile_for_request, profile_for_site
+    from cms.core.sites import profile_for_page, profile_for_request, profile_for_site
 
     if isinstance(where, Profile):
         return where
@@ -198,7 +198,7 @@ def profile_of(where):
     if isinstance(where, Site):
         return profile_for_site(where)
     if isinstance(where, Page):
-        return profile_for_site(where.get_site())
+        return profile_for_page(where)
     return default_profile()
 
 

@@ -25,6 +25,7 @@ from cms.archive.listing import (
 )
 from cms.archive.models.documents import DocumentType
 from cms.core.models import BasePage
+from cms.core.sites import site_for_page
 from cms.core.visibility import public_pages
 
 
@@ -53,7 +54,7 @@ class DocumentArchivePage(RoutablePageMixin, BasePage):
         verbose_name_plural = _("document archives")
 
     def _site(self, request):
-        return Site.find_for_request(request) or self.get_site()
+        return Site.find_for_request(request) or site_for_page(self)
 
     def document_url(self, document, base_url=None):
         """The address of a document's page in this archive."""
