@@ -6,7 +6,10 @@ is refused by the form and creates nothing. Snippets that belong to a site (a `s
 get that site's languages; other snippets are shared by every site and keep every language.
 """
 
+from django.contrib import messages
 from django.forms import HiddenInput
+from django.shortcuts import redirect
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail_localize.views.submit_translations import (
     SubmitPageTranslationView,
@@ -38,14 +41,29 @@ def snippet_languages(snippet):
     return profile_for_site(site).languages if site is not None else None
 
 
-class SiteLanguagesPageTranslationView(SubmitPageTranslationView):
+class NothingLeftMixin:
+    """Back where the user came from, saying so, when the object already exists in every
+    language it may be translated into (instead of a form with nothing to tick)."""
+
+    def get(self, request, *args, **kwargs):
+        if self.get_form().fields["locales"].queryset.exists():
+            return super().get(request, *args, **kwargs)
+        messages.info(
+            request,
+            gettext("'%(title)s' already exists in every language of its site.")
+            % {"title": self.get_subtitle()},
+        )
+        return redirect(self.get_success_url() or self.get_default_success_url())
+
+
+class SiteLanguagesPageTranslationView(NothingLeftMixin, SubmitPageTranslationView):
     """Translate a page into the other languages of its site only."""
 
     def get_form(self):
         return restrict_to_languages(super().get_form(), profile_for_page(self.object).languages)
 
 
-class SiteLanguagesSnippetTranslationView(SubmitSnippetTranslationView):
+class SiteLanguagesSnippetTranslationView(NothingLeftMixin, SubmitSnippetTranslationView):
     """Translate a snippet; one that belongs to a site, into that site's languages only."""
 
     def get_form(self):

@@ -14,7 +14,7 @@ from wagtail_localize.models import Translation
 
 from cms.navigation.models import MainMenu
 from cms.translations import po
-from cms.translations.tests.helpers import locale, make_user, new_page, translator
+from cms.translations.tests.helpers import home, locale, make_user, new_page, translator
 
 pytestmark = pytest.mark.django_db
 
@@ -55,6 +55,15 @@ def test_translating_a_page_into_a_language_of_another_site_is_refused_and_creat
     response = client.post(url, {"locales": [locale("en").pk]})
     assert response.status_code == 302
     assert Page.objects.filter(translation_key=page.translation_key, locale=locale("en")).exists()
+
+
+def test_a_page_in_every_language_of_its_site_is_not_offered_an_empty_form(client):
+    ternopil_home = home("ternopil")
+    client.force_login(translator())
+    url = reverse("wagtail_localize:submit_page_translation", args=[ternopil_home.pk])
+    response = client.get(url, follow=True)
+    assert response.redirect_chain
+    assert "already exists in every language of its site" in response.content.decode()
 
 
 def test_a_site_snippet_is_offered_only_its_sites_languages(client):
