@@ -15,6 +15,7 @@ from translitua import translit as translit_ua
 
 CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 BULGARIAN_FINAL_IA = re.compile(r"(и)(я)\b", re.IGNORECASE)
+DASHES = re.compile(r"[\u2012-\u2015\u2212/]")
 
 
 def _bulgarian(text):
@@ -35,7 +36,16 @@ def romanize(text, language):
 
 def slug_for(text, language):
     """An ASCII slug for `text` (a title, or a slug a translator typed) in `language`."""
-    return slugify(romanize(text, language), allow_unicode=False)[:255].strip("-")
+    text = DASHES.sub(" ", romanize(text, language))
+    return slugify(text, allow_unicode=False)[:255].strip("-")
+
+
+def slug_from_title(slug, title, language):
+    """Whether `slug` was made from `title` (most of its words, numbers aside, are the
+    title's words)."""
+    words = [word for word in slug.split("-") if word and not word.isdigit()]
+    title_words = set(slug_for(title, language).split("-"))
+    return bool(words) and sum(word in title_words for word in words) >= 0.6 * len(words)
 
 
 def has_cyrillic(text):

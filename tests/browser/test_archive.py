@@ -12,7 +12,7 @@ pytestmark = pytest.mark.browser
 
 ARCHIVES = [
     ("ternopil", "uk", "/uk/arkhiv/"),
-    ("ternopil", "en", "/en/arkhiv/"),
+    ("ternopil", "en", "/en/document-archive/"),
     ("banska-bystrica", "sk", "/sk/archiv/"),
     ("levski", "bg", "/bg/arhiv/"),
 ]

@@ -35,7 +35,7 @@ def freeze(monkeypatch, iso):
         ("ternopil", TE_PLAN),
         ("ternopil", TE_PLAN_EN),
         ("banska-bystrica", BB_PLAN),
-        ("banska-bystrica", "/en/akcny-plan-otvoreneho-vladnutia-2021-2023/"),
+        ("banska-bystrica", "/en/open-government-action-plan-of-banska-bystrica-2021-2023/"),
         ("banska-bystrica", BB_NEW_PLAN),
     ],
 )

@@ -28,7 +28,8 @@ def document():
 
 
 def detail_path(document, language="uk"):
-    return f"/{language}/arkhiv/{document.pk}-{document.get_slug()}/"
+    archive = "arkhiv" if language == "uk" else "document-archive"
+    return f"/{language}/{archive}/{document.pk}-{document.get_slug()}/"
 
 
 def test_document_page_shows_metadata_and_download(get, document):

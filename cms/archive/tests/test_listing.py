@@ -81,7 +81,7 @@ def test_type_filter_matches_every_translation_of_the_type(get, documents):
     response = get("banska-bystrica", ARCHIVE + "?type=form")
     assert titles(response) == ["Zápisnica zo zasadnutia 1999"]
     assert "<dd>Tlačivo</dd>" in response.content.decode()
-    english = get("banska-bystrica", "/en/archiv/?type=form").content.decode()
+    english = get("banska-bystrica", "/en/document-archive/?type=form").content.decode()
     assert "<dd>Form</dd>" in english
 
 

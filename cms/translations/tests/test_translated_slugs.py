@@ -7,6 +7,7 @@ from wagtail.contrib.redirects.models import Redirect
 from wagtail_localize.models import StringTranslation
 
 from cms.translations import po
+from cms.translations.slugs import slug_for, slug_from_title
 from cms.translations.tests.helpers import locale, new_page
 
 pytestmark = pytest.mark.django_db
@@ -55,3 +56,18 @@ def test_the_translator_can_change_the_slug_and_the_old_address_redirects(
     assert response.status_code in (301, 302)
     assert response["Location"].endswith("/en/hearings/")
     assert Redirect.objects.filter(redirect_page=english).exists()
+
+
+def test_the_demo_english_pages_have_english_addresses(client):
+    assert client.get("/en/open-government/", headers=HOST).status_code == 200
+    assert client.get("/uk/vidkryte-vriaduvannia/", headers=HOST).status_code == 200
+    levski = {"host": "levski.localhost"}
+    assert client.get("/en/document-archive/", headers=levski).status_code == 200
+    assert client.get("/en/events/", headers=levski).status_code == 200  # chosen for all
+
+
+def test_a_slug_chosen_for_every_language_is_not_the_titles():
+    assert slug_from_title("vidkryte-vriaduvannia", "Відкрите врядування", "uk")
+    assert not slug_from_title("events", "Події", "uk")
+    assert not slug_from_title("ogp-action-plan-2021-2023", "План дій ОГП 2021–2023", "uk")
+    assert slug_for("Action plan 2021–2023", "en") == "action-plan-2021-2023"
