@@ -203,3 +203,15 @@ def test_event_registration_mail_has_the_local_date_and_the_municipality_as_send
         expected = dates.format_datetime_interval(event.start, event.end)
     assert expected in message.body
     assert _header(message, "From").startswith("Тернопільська міська рада <")
+
+
+def test_comment_reply_mail_names_the_council_in_the_genitive_and_is_sent_by_it():
+    from plugins.comments.notify import notify_reply
+    from plugins.comments.tests.factories import make_citizen, make_comment, make_page
+
+    page = make_page("banska-bystrica")
+    question = make_comment(page, make_citizen(), "Kedy?")
+    assert notify_reply(make_comment(page, make_citizen(), "V decembri.", parent=question))
+    (message,) = mail.outbox
+    assert "na webe mesta Banská Bystrica." in " ".join(message.body.split())
+    assert _header(message, "From").startswith("Mesto Banská Bystrica <")

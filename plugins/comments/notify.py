@@ -31,6 +31,7 @@ def notify_reply(comment):
             "comment_url": f"{page.get_full_url()}#comment-{comment.pk}",
             "account_url": f"{base}/{language}/accounts/",
             "municipality": municipality.name(language),
+            "municipality_of": municipality.name_form("genitive", language),
         }
         subject = render_to_string("comments/email/reply_subject.txt", context).strip()
         body = render_to_string("comments/email/reply_message.txt", context)
