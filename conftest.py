@@ -4,6 +4,7 @@ import io
 
 import pytest
 from django.core.management import call_command
+from django.utils import translation
 
 from cms.core.profiles import all_profiles
 
@@ -14,6 +15,15 @@ PROFILES = {profile.slug: profile for profile in all_profiles()}
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         call_command("load_demo", stdout=io.StringIO())
+
+
+@pytest.fixture(autouse=True)
+def _language_reset():
+    """Every test starts in the default language, whichever language a request, a view
+    called directly or a rendered page left active in the thread before it."""
+    translation.deactivate()
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture
