@@ -4,11 +4,20 @@ give a first and last name first, and the choice says what it changes."""
 import pytest
 from django import forms
 from django.urls import reverse
+from django.utils import translation
 from wagtail.users.models import UserProfile
 
 from cms.translations.tests.helpers import translator
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _keep_the_active_language():
+    """Admin requests activate the user's language; later tests expect the one before."""
+    language = translation.get_language()
+    yield
+    translation.activate(language)
 
 
 def _posted_form(response):

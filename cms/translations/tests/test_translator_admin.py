@@ -9,6 +9,7 @@ import re
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 from wagtail.models import Page, Site
 from wagtail_localize.models import Translation
 
@@ -17,6 +18,14 @@ from cms.translations import po
 from cms.translations.tests.helpers import home, locale, make_user, new_page, translator
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _keep_the_active_language():
+    """Admin requests activate the user's language; later tests expect the one before."""
+    language = translation.get_language()
+    yield
+    translation.activate(language)
 
 
 def _offered(response):
@@ -193,3 +202,16 @@ def test_the_status_report_has_its_own_visible_heading(client):
     heading = re.search(r'<h1 class="([^"]*)"[^>]*>(.*?)</h1>', text, re.S)
     assert heading and "Translation status" in heading.group(2)
     assert "sr-only" not in heading.group(1)
+
+
+def test_the_status_reports_translate_link_ticks_the_missing_language(client):
+    page = _ternopil_page()
+    client.force_login(translator())
+    site = Site.objects.get(site_name="ternopil")
+    text = client.get(reverse("translations:status"), {"site": site.pk}).content.decode()
+    link = re.search(rf'href="([^"]*/localize/submit/page/{page.pk}/[^"]*)"', text)
+    assert link, "no Translate link for the untranslated page"
+    form = client.get(html.unescape(link.group(1))).content.decode()
+    assert re.search(
+        rf'<input type="checkbox" name="locales" value="{locale("en").pk}"[^>]*checked', form
+    )
