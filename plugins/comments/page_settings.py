@@ -1,21 +1,27 @@
 """A page's comment policy and moderation: its editors' choice (`PageCommentSettings`), else
-the default of its page type; and the same for a whole listing in two queries."""
+the default of its page type; and the same for the pages of a listing."""
 
-from django.db.models import Count
+from wagtail.models import Page
 
 from cms.core.models import BasePage
 from plugins.comments import conf
-from plugins.comments.models import Comment, CommentPolicy, PageCommentSettings
+from plugins.comments.models import CommentPolicy, PageCommentSettings
+from plugins.comments.thread import comment_count
+
+
+def _page_class(page):
+    """The page's own type, also for a plain `Page` row (from its cached content type)."""
+    return (page.specific_class or Page) if type(page) is Page else type(page)
 
 
 def can_have_thread(page):
     """Content pages (every type built on the core's BasePage) can carry a thread."""
-    return isinstance(page, BasePage)
+    return issubclass(_page_class(page), BasePage)
 
 
 def default_policy(page):
     """The policy of the page's type when its editors chose none."""
-    label = page._meta.label_lower if isinstance(page, BasePage) else ""
+    label = _page_class(page)._meta.label_lower
     return CommentPolicy(conf.DEFAULT_POLICIES().get(label, conf.DEFAULT_POLICY()))
 
 
@@ -44,28 +50,20 @@ def save_settings(page, policy, moderation):
     )
 
 
-def _siblings(page):
-    """The pages beside `page` under the same parent: a listing shows siblings."""
-    return {"page__path__startswith": page.path[: -page.steplen], "page__depth": page.depth}
-
-
 def listing_state(page, request):
-    """(policy, published comments) of a page shown in a listing. The first page asked
-    about loads the choices and counts of all its siblings at once (two queries per
-    listing, whatever its length), kept on the request for the others."""
+    """(policy, published comments) of a page shown in a listing, in a number of queries
+    that does not grow with the listing: the first page asked about loads the choices of
+    every page of its home's tree (one query; only pages whose editors chose have a row,
+    kept on the request), and the count of a page with a thread comes from the cache."""
     memo = request.__dict__.setdefault("_comments_listing", {})
-    parent = page.path[: -page.steplen]
-    if parent not in memo:
-        siblings = _siblings(page)
-        chosen = dict(
-            PageCommentSettings.objects.filter(**siblings).values_list("page_id", "policy")
+    tree = page.path[: 2 * page.steplen]  # the site's home in this language
+    if tree not in memo:
+        memo[tree] = dict(
+            PageCommentSettings.objects.filter(page__path__startswith=tree).values_list(
+                "page_id", "policy"
+            )
         )
-        counts = dict(
-            Comment.objects.filter(status=Comment.Status.PUBLISHED, **siblings)
-            .values("page_id")
-            .annotate(total=Count("pk"))
-            .values_list("page_id", "total")
-        )
-        memo[parent] = (chosen, counts)
-    chosen, counts = memo[parent]
-    return effective_policy(page, chosen.get(page.pk, "")), counts.get(page.pk, 0)
+    policy = effective_policy(page, memo[tree].get(page.pk, ""))
+    if policy == CommentPolicy.HIDDEN:
+        return policy, 0
+    return policy, comment_count(page.pk)

@@ -9,6 +9,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.test import Client
+from django.utils import timezone
 from django.utils.html import escape
 from wagtail.models import Page
 
@@ -20,7 +21,7 @@ from plugins.comments import admin_page_settings, page_settings
 from plugins.comments.models import Comment, PageCommentSettings
 from plugins.comments.tests.factories import make_citizen, make_comment, page_path, site
 from plugins.consultations.models import ConsultationPage
-from plugins.events.models import EventPage
+from plugins.events.models import EventIndexPage, EventPage
 
 pytestmark = pytest.mark.django_db
 
@@ -108,6 +109,15 @@ def test_listing_counts_only_published_comments_of_pages_with_a_thread():
     html = html_of(index)
     assert 'class="comment-count">1 ' in _item(html, open_article.title)
     assert "comment-count" not in _item(html, hidden_article.title)
+
+
+def test_the_calendar_lists_the_comment_count_of_an_event_with_a_thread():
+    event = ternopil_page(EventPage, start__gt=timezone.now(), rrule="")
+    page_settings.save_settings(event, "open", "")
+    make_comment(event, make_citizen())
+    make_comment(event, make_citizen())
+    html = html_of(ternopil_page(EventIndexPage))
+    assert 'class="comment-count">2 коментарі' in _item(html, event.title)
 
 
 @pytest.fixture

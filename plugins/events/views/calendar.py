@@ -8,7 +8,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.utils import timezone
 from django.utils.dates import WEEKDAYS, WEEKDAYS_ABBR
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 from cms.core.calendar import occurrences
 
@@ -80,6 +80,24 @@ def _filters(index, request):
     )
 
 
+class ListedOccurrence:
+    """An occurrence in the calendar's list, with the page it belongs to (or None), which
+    the listing's extension point (a comment count, for example) is given."""
+
+    def __init__(self, occurrence, page):
+        self.occurrence, self.page = occurrence, page
+
+    def __getattr__(self, name):
+        return getattr(self.occurrence, name)
+
+
+def _with_pages(items):
+    """The occurrences with their pages, loaded in one query."""
+    ids = {item.page_id for item in items if item.page_id is not None}
+    pages = Page.objects.in_bulk(ids) if ids else {}
+    return [ListedOccurrence(item, pages.get(item.page_id)) for item in items]
+
+
 def _by_day(items, tz):
     return [
         (day, list(group))
@@ -97,7 +115,7 @@ def _listing(index, request, view, start, end, newest_first=False):
     context.update(
         view=view,
         occurrences_page=page,
-        days=_by_day(page.object_list, tz),
+        days=_by_day(_with_pages(page.object_list), tz),
         now=timezone.now(),
     )
     return index.render(request, context_overrides=context)
