@@ -46,6 +46,9 @@ lint: $(VENV)/.installed
 	$(VENV)/bin/bandit -q -c pyproject.toml -r cms plugins
 	$(MANAGE) makemigrations --check --dry-run -v 1
 
+# The suite runs on both cores (pytest-xdist), each test module whole in one worker.
+XDIST = -n $(or $(TEST_WORKERS),2) --dist loadfile
+
 # The Nu HTML Checker for tests/test_html_validity.py (npm package, run with Java).
 VNU_VERSION := 26.9.27
 VNU_JAR := var/tools/node_modules/vnu-jar/build/dist/vnu.jar
@@ -56,10 +59,10 @@ $(VNU_JAR):
 tools: $(VNU_JAR)
 
 test-sqlite: setup tools
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q $(XDIST)
 
 test-postgres: setup tools
-	./scripts/with-postgres ./scripts/with-redis $(PY) -m pytest -q
+	./scripts/with-postgres ./scripts/with-redis $(PY) -m pytest -q $(XDIST)
 
 test-browser: setup
 	DJANGO_ALLOW_ASYNC_UNSAFE=true $(PY) -m pytest -q -m browser tests/browser
