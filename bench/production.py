@@ -7,7 +7,8 @@ site/deploy/gunicorn.conf.py, the task worker, nginx with site/deploy/nginx.conf
 scripts/nginx-local-conf), with production settings, on free loopback ports and under
 var/bench/ (so a `make production` running beside it is left alone), and stops them at the
 end. The PostgreSQL data stay in var/bench/pg: the first run loads the demo and the large
-data set (bench/generate.py, a few minutes), later runs reuse them (--fresh starts again).
+data set (bench/generate.py, a few minutes), later runs reuse them (--fresh starts again;
+BENCH_DIR=... keeps everything in another directory).
 
 Measured, with `wrk` (Debian package) for `--duration` seconds per cell: the home page, a
 news index, an article, the archive with a filter, an action plan, an event and a
@@ -34,7 +35,7 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-VAR = ROOT / "var" / "bench"
+VAR = Path(os.environ.get("BENCH_DIR") or ROOT / "var" / "bench")
 PY = str(ROOT / ".venv" / "bin" / "python")
 PGBIN = sorted(Path("/usr/lib/postgresql").glob("*/bin"), key=lambda p: int(p.parent.name))[-1]
 LUA = """
