@@ -96,18 +96,6 @@ def test_editor_creates_a_page_and_submits_it_for_moderation(client, editor):
     assert body[0].value["text"] == "Порядок денний"
 
 
-def test_image_blocks_require_alternative_text():
-    from cms.core.blocks import ImageBlock
-
-    errors = None
-    try:
-        ImageBlock().clean({"image": None, "alt_text": "", "caption": ""})
-    except Exception as error:  # noqa: BLE001
-        errors = error
-    assert errors is not None
-    assert "alt_text" in errors.block_errors
-
-
 def test_scheduled_page_goes_live_with_the_scheduler(client, get):
     home = Site.objects.get(site_name="levski").root_page
     page = StandardPage(title="Обществено обсъждане", slug="obsazhdane", locale=home.locale)

@@ -25,7 +25,8 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "test-media"))
 # Redis database, so that one worker's clean-up never empties the other's.
 WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
 if WORKER:
-    MEDIA_ROOT = MEDIA_ROOT / WORKER
+    if "MEDIA_ROOT" not in os.environ:  # a test's subprocess names its own
+        MEDIA_ROOT = MEDIA_ROOT / WORKER
     if os.environ.get("REDIS_URL"):
         CACHES["default"]["LOCATION"] = (  # noqa: F405
             os.environ["REDIS_URL"].rsplit("/", 1)[0] + f"/{int(WORKER.removeprefix('gw')) + 1}"

@@ -38,7 +38,8 @@ def test_a_consultation_closing_on_its_date_is_closed_everywhere_after_one_sched
     found = stack.shell(OPEN_CONSULTATION)
     (pk, path), ((index,),) = _lines(found, "PAGE")[0], _lines(found, "INDEX")
     stack.manage("send_front_cache_purges")  # a scheduler run: remembers when it ran
-    shown = [path, index, "/uk/"]
+    unrelated = "/uk/novyny/zatverdzheno-kontseptsiiu-tsyfrovoi-transformatsii/"
+    shown = [path, index, "/uk/", unrelated]
     for url in shown:
         stack.warm(TE, url)
     assert "consultation-status--open" in stack.get(TE, path).text
@@ -64,8 +65,11 @@ ConsultationPage.objects.filter(pk={pk}).update(closes_at=last_run + (now - last
     assert "consultation-status--closed" in page.text
     listing = stack.get(TE, index)
     assert listing.cache != "HIT" and _listed_as_closed(listing.text, path)
-    # The home page shows no consultation status: it is not dropped for this.
-    assert stack.get(TE, "/uk/").cache == "HIT"
+    # The home page lists open consultations: it is dropped and no longer lists this one.
+    home = stack.get(TE, "/uk/")
+    assert home.cache != "HIT" and path not in home.text
+    # A news article shows no consultation: it is not dropped for this.
+    assert stack.get(TE, unrelated).cache == "HIT"
 
 
 def test_every_hit_of_a_cached_page_has_its_own_request_id(stack):
