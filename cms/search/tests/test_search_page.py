@@ -8,8 +8,8 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import PageViewRestriction, Site
 
 from cms.search.models import SearchEntry
-from cms.search.tests.recall import QUERIES, measure
 from cms.search.tests.factories import home, publish_page
+from cms.search.tests.recall import QUERIES, measure
 
 pytestmark = pytest.mark.django_db
 
