@@ -256,7 +256,7 @@ def _matched_sqlite(groups, base, limit):
     filters_sql, filter_params = base.values("pk").query.sql_with_params()
     content_type = ContentType.objects.get_for_model(SearchEntry).pk
     sql = (
-        "SELECT se.object_id FROM wagtailsearch_indexentry_fts f "
+        "SELECT se.object_id FROM wagtailsearch_indexentry_fts f "  # nosec B608  # filters_sql: Django-compiled, values are params
         "JOIN wagtailsearch_indexentry ie ON ie.id = f.rowid "
         "JOIN search_searchentry se ON se.id = CAST(ie.object_id AS INTEGER) "
         "WHERE wagtailsearch_indexentry_fts MATCH %s AND ie.content_type_id = %s "
