@@ -100,3 +100,39 @@ def test_keyboard_reaches_the_menu_on_a_wide_screen(live_site, browser):
     assert tab_until(page, "document.activeElement.matches('nav.main-menu a')")
     assert page.locator("summary.site-nav__toggle").is_hidden()
     context.close()
+
+
+#: One page of every public page type (Ternopil, Ukrainian), plus an archive document and
+#: the search results.
+PAGE_TYPES = [
+    "/uk/accessibility/",
+    "/uk/novyny/",
+    "/uk/novyny/elektronna-demokratiia-instrumenty/",
+    "/uk/arkhiv/",
+    "/uk/ogp-action-plan-2021-2023/",
+    "/uk/ogp-action-plan-2021-2023/te-2021-01-resident-cabinet/",
+    "/uk/events/",
+    "/uk/events/publichne-obhovorennia-hromadskoho-biudzhetu/",
+    "/uk/konsultatsii/",
+    "/uk/konsultatsii/kontseptsiia-tsyfrovoi-transformatsii-2021-2023/",
+    "/uk/search/?q=бюджет",
+]
+
+
+@pytest.mark.parametrize("path", PAGE_TYPES)
+def test_every_page_type_has_no_axe_violations_at_desktop_and_phone_widths(
+    live_site, browser, path
+):
+    context, page = open_page(browser, live_site, "ternopil", path, DESKTOP)
+    assert axe_violations(page) == [], "desktop"
+    if path == "/uk/arkhiv/":
+        page.locator(".archive-item__title a").first.click()
+        assert axe_violations(page) == [], f"desktop, document {page.url}"
+    context.close()
+
+    context, page = open_page(browser, live_site, "ternopil", path, PHONE)
+    assert axe_violations(page) == [], "phone, menu closed"
+    page.locator("summary.site-nav__toggle").click()
+    assert page.locator("nav.main-menu a").first.is_visible()
+    assert axe_violations(page) == [], "phone, menu open"
+    context.close()

@@ -47,7 +47,7 @@ def test_month_view_is_an_accessible_table_with_links_to_other_months(get):
     html = get(
         "ternopil", f"/uk/events/month/?year={first.year}&month={first.month}"
     ).content.decode()
-    assert "<caption>" in html and '<th scope="col">' in html
+    assert "<caption id=\"month-caption\">" in html and '<th scope="col">' in html
     assert "Засідання у місяці" in html
     previous = (first - timedelta(days=1)).replace(day=1)
     assert f"?year={previous.year}&amp;month={previous.month}" in html
