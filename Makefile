@@ -58,11 +58,16 @@ $(VNU_JAR):
 
 tools: $(VNU_JAR)
 
+# Tests that empty the database when they end run after the others, in one process.
+TESTS_FIRST = -m "not browser and not flushes_db"
+TESTS_LAST = -m "flushes_db and not browser"
+
 test-sqlite: setup tools
-	$(PY) -m pytest -q $(XDIST)
+	$(PY) -m pytest -q $(XDIST) $(TESTS_FIRST)
+	$(PY) -m pytest -q $(TESTS_LAST)
 
 test-postgres: setup tools
-	./scripts/with-postgres ./scripts/with-redis $(PY) -m pytest -q $(XDIST)
+	./scripts/with-postgres ./scripts/with-redis sh -c '$(PY) -m pytest -q $(XDIST) $(TESTS_FIRST) && $(PY) -m pytest -q $(TESTS_LAST)'
 
 test-browser: setup
 	DJANGO_ALLOW_ASYNC_UNSAFE=true $(PY) -m pytest -q -m browser tests/browser

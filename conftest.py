@@ -36,9 +36,28 @@ def get(client):
     return _get
 
 
+#: Fixtures of tests that empty every table when they end (Django's TransactionTestCase).
+FLUSHING_FIXTURES = {"transactional_db", "live_server"}
+
+
+def _flushes_db(item):
+    marker = item.get_closest_marker("django_db")
+    return bool(marker and marker.kwargs.get("transaction")) or bool(
+        FLUSHING_FIXTURES & set(getattr(item, "fixturenames", ()))
+    )
+
+
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
-    """Tests marked `postgres` run only when DATABASE_URL points at PostgreSQL."""
+    """Tests that empty the database when they end are marked `flushes_db`: `make test`
+    runs them after the others (the demo is loaded once per test database), which a
+    single process does by itself and two pytest-xdist workers would not.
+    Tests marked `postgres` run only when DATABASE_URL points at PostgreSQL."""
     from django.conf import settings
+
+    for item in items:
+        if _flushes_db(item):
+            item.add_marker(pytest.mark.flushes_db)
 
     if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
         skip = pytest.mark.skip(reason="needs PostgreSQL (make test-postgres)")

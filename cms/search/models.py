@@ -38,6 +38,8 @@ class SearchEntry(index.Indexed, models.Model):
         index.FilterField("language"),
         index.FilterField("kind"),
         index.FilterField("date"),
+        # The archive's text filter asks for one model's entries (engine.matched_object_ids).
+        index.FilterField("content_type"),
     ]
 
     class Meta:
