@@ -42,6 +42,7 @@ def test_keyboard_user_can_skip_to_the_content(live_site, page):
     skip = page.locator(".skip-link")
     assert skip.evaluate("el => el === document.activeElement")
     page.keyboard.press("Enter")
+    page.wait_for_url("**#main")  # the jump to the fragment, not a race with it
     assert page.url.endswith("#main")
 
 
