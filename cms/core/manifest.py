@@ -8,7 +8,7 @@ the shared registries in its AppConfig, with a `contributions()` method:
         label = "events"
 
         def contributions(self):
-            from plugins.events.occurrences import events_source
+            from .occurrences import events_source
 
             return Contributions(
                 calendar_sources=(events_source,),

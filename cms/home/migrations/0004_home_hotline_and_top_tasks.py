@@ -5,30 +5,76 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('home', '0003_comment_settings_leave_the_page'),
+        ("home", "0003_comment_settings_leave_the_page"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='homepage',
-            name='hotline_label',
-            field=models.CharField(blank=True, help_text="For example “City hotline”. Empty: the name in the site's profile.", max_length=80, verbose_name='hotline name'),
+            model_name="homepage",
+            name="hotline_label",
+            field=models.CharField(
+                blank=True,
+                help_text="For example “City hotline”. Empty: the name in the site's profile.",
+                max_length=80,
+                verbose_name="hotline name",
+            ),
         ),
         migrations.AddField(
-            model_name='homepage',
-            name='hotline_number',
-            field=models.CharField(blank=True, help_text="Empty: the number in the site's profile; no hotline box when both are.", max_length=30, verbose_name='hotline number'),
+            model_name="homepage",
+            name="hotline_number",
+            field=models.CharField(
+                blank=True,
+                help_text="Empty: the number in the site's profile; no hotline box when both are.",
+                max_length=30,
+                verbose_name="hotline number",
+            ),
         ),
         migrations.AddField(
-            model_name='homepage',
-            name='hotline_text',
-            field=models.CharField(blank=True, help_text='When it answers and what it helps with, in one sentence.', max_length=200, verbose_name='hotline details'),
+            model_name="homepage",
+            name="hotline_text",
+            field=models.CharField(
+                blank=True,
+                help_text="When it answers and what it helps with, in one sentence.",
+                max_length=200,
+                verbose_name="hotline details",
+            ),
         ),
         migrations.AddField(
-            model_name='homepage',
-            name='top_tasks',
-            field=wagtail.fields.StreamField([('task', 4)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'label': 'Title', 'max_length': 80}), 1: ('wagtail.blocks.CharBlock', (), {'label': 'Short description', 'max_length': 160, 'required': False}), 2: ('wagtail.blocks.PageChooserBlock', (), {'label': 'Page', 'required': False}), 3: ('wagtail.blocks.URLBlock', (), {'help_text': 'Used when no page is chosen.', 'label': 'Or an address elsewhere', 'required': False}), 4: ('wagtail.blocks.StructBlock', [[('title', 0), ('description', 1), ('page', 2), ('url', 3)]], {})}, help_text='The services citizens come for most, as links (at most eight).', verbose_name='top tasks'),
+            model_name="homepage",
+            name="top_tasks",
+            field=wagtail.fields.StreamField(
+                [("task", 4)],
+                blank=True,
+                block_lookup={
+                    0: ("wagtail.blocks.CharBlock", (), {"label": "Title", "max_length": 80}),
+                    1: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "Short description", "max_length": 160, "required": False},
+                    ),
+                    2: (
+                        "wagtail.blocks.PageChooserBlock",
+                        (),
+                        {"label": "Page", "required": False},
+                    ),
+                    3: (
+                        "wagtail.blocks.URLBlock",
+                        (),
+                        {
+                            "help_text": "Used when no page is chosen.",
+                            "label": "Or an address elsewhere",
+                            "required": False,
+                        },
+                    ),
+                    4: (
+                        "wagtail.blocks.StructBlock",
+                        [[("title", 0), ("description", 1), ("page", 2), ("url", 3)]],
+                        {},
+                    ),
+                },
+                help_text="The services citizens come for most, as links (at most eight).",
+                verbose_name="top tasks",
+            ),
         ),
     ]

@@ -56,7 +56,10 @@ class Migration(migrations.Migration):
                         "wagtail.blocks.CharBlock",
                         (),
                         {
-                            "help_text": "What the image shows, for people who cannot see it. Required unless the image is decorative.",
+                            "help_text": (
+                                "What the image shows, for people who cannot see it. Required "
+                                "unless the image is decorative."
+                            ),
                             "label": "Alternative text",
                             "max_length": 250,
                             "required": False,
@@ -66,7 +69,10 @@ class Migration(migrations.Migration):
                         "wagtail.blocks.BooleanBlock",
                         (),
                         {
-                            "help_text": "Tick only when the image adds nothing to the text: screen readers then skip it.",
+                            "help_text": (
+                                "Tick only when the image adds nothing to the text: screen readers "
+                                "then skip it."
+                            ),
                             "label": "Decorative",
                             "required": False,
                         },
