@@ -32,6 +32,12 @@ class Profile:
     name_forms: dict = field(default_factory=dict)
     #: crest (a static path) and colours: see cms.core.identity.
     identity: dict = field(default_factory=dict)
+    #: the other tables of the profile, by name: an app's own rules (`[petitions]`).
+    tables: dict = field(default_factory=dict)
+
+    def table(self, name):
+        """The profile's `[name]` table (an app's rules for this site), or {}."""
+        return self.tables.get(name, {})
 
     def name(self, language):
         """The municipality's name in `language`, else in its own language."""
@@ -69,6 +75,12 @@ def _load(path):
         contacts=dict(data.get("contacts", {})),
         name_forms={case: dict(forms) for case, forms in data.get("name_forms", {}).items()},
         identity=dict(data.get("identity", {})),
+        tables={
+            key: dict(value)
+            for key, value in data.items()
+            if isinstance(value, dict)
+            and key not in ("name", "contacts", "name_forms", "identity")
+        },
     )
 
 
