@@ -148,7 +148,13 @@ if os.environ.get("DATABASE_REPLICA_URL"):
         conn_health_checks=True,
     )
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    # An unreachable replica costs a reader at most this long before the primary answers.
+    DATABASES["replica"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 2)
     DATABASE_ROUTERS = ["cms.ops.replica.ReplicaRouter"]
+# Reads go to the primary for this long after the replica failed (then it is tried again),
+# and for a browser that has just sent a form without signing in (it reads back its answer).
+REPLICA_RETRY_SECONDS = int(os.environ.get("REPLICA_RETRY_SECONDS", "30"))
+REPLICA_PIN_SECONDS = int(os.environ.get("REPLICA_PIN_SECONDS", "10"))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: local memory, or Redis when REDIS_URL is set.
