@@ -204,6 +204,8 @@ class Petition(models.Model):
             models.Index(fields=["index", "status", "published_at"], name="petitions_list"),
             models.Index(fields=["status", "collection_ends_at"], name="petitions_deadline"),
         ]
+        # Granted per site (GroupSitePermission, see plugins.petitions.rights), never globally.
+        permissions = [("moderate_petition", _("Can moderate petitions"))]
 
     def __str__(self):
         return self.title
