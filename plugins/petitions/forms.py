@@ -60,8 +60,7 @@ def check_attachment(upload):
     extension = os.path.splitext(name)[1][1:].lower()
     if extension not in ATTACHMENT_EXTENSIONS:
         raise ValidationError(
-            _("“%(name)s” cannot be attached: only PDF, JPEG and PNG files can.")
-            % {"name": name},
+            _("“%(name)s” cannot be attached: only PDF, JPEG and PNG files can.") % {"name": name},
             code="invalid_extension",
         )
     limit = max_attachment_bytes()

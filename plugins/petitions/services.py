@@ -236,9 +236,7 @@ def close_expired(now=None):
 def answer(petition, by, text, document=None, now=None):
     """Consideration → answered, with the council's answer and an archive document."""
     now = now or timezone.now()
-    changed = Petition.objects.filter(
-        pk=petition.pk, status=PetitionStatus.CONSIDERATION
-    ).update(
+    changed = Petition.objects.filter(pk=petition.pk, status=PetitionStatus.CONSIDERATION).update(
         status=PetitionStatus.ANSWERED,
         answer=text,
         answer_document=document,

@@ -4,14 +4,18 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('petitions', '0001_initial'),
+        ("petitions", "0001_initial"),
     ]
 
     operations = [
         migrations.AlterModelOptions(
-            name='petition',
-            options={'ordering': ['-published_at', '-created_at'], 'permissions': [('moderate_petition', 'Can moderate petitions')], 'verbose_name': 'petition', 'verbose_name_plural': 'petitions'},
+            name="petition",
+            options={
+                "ordering": ["-published_at", "-created_at"],
+                "permissions": [("moderate_petition", "Can moderate petitions")],
+                "verbose_name": "petition",
+                "verbose_name_plural": "petitions",
+            },
         ),
     ]

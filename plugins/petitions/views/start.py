@@ -66,4 +66,3 @@ def start_petition(page, request):
         else:
             status = 400
     return _render(request, "petitions/start.html", {"page": page, "form": form}, status=status)
-
