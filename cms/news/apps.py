@@ -7,6 +7,11 @@ class NewsConfig(AppConfig):
     label = "news"
     verbose_name = _("News")
 
+    def ready(self):
+        from cms.news import facets
+
+        facets.connect()
+
     def contributions(self):
         from cms.core.manifest import Contributions
         from cms.core.search_sources import SearchSource

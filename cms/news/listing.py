@@ -10,11 +10,11 @@ from urllib.parse import urlencode
 from django.core.paginator import InvalidPage, Paginator
 from django.db.models import Prefetch
 from django.http import Http404
-from taggit.models import Tag
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter
 
 from cms.news.categories import localized_categories
+from cms.news.facets import categories_for, facets, tags_of
 from cms.news.feeds import feed_links
 
 FILTERS = ("category", "tag", "year")
@@ -77,27 +77,33 @@ def _page_number(request):
     return int(raw)
 
 
+class _CountedPaginator(Paginator):
+    """A paginator whose total is already known (the newsroom's cached count)."""
+
+    def __init__(self, object_list, per_page, count):
+        super().__init__(object_list, per_page)
+        self.__dict__["count"] = count
+
+
 def news_listing(index, request):
     """The template context of the news index for `request`."""
     page_number = _page_number(request)
     filters = read_filters(request)
     published = index.articles()
-    article_ids = published.values("pk")
-    translations = index.category_translations()
-    used = index.categories_used_by(article_ids)
+    known = facets(index)
+    used, translations = categories_for(index, known["category_ids"])
     categories = {category.slug: category for category in localized_categories(used, translations)}
-    tags = {
-        tag.slug: tag
-        for tag in Tag.objects.filter(news_newspagetag_items__content_object__in=article_ids)
-        .distinct()
-        .order_by("name")
-    }
-    years = [date.year for date in published.dates("publication_date", "year", order="DESC")]
+    tags = {tag.slug: tag for tag in tags_of(known["tags"])}
+    years = known["years"]
 
     articles, selected = _apply(published, filters, categories, tags)
     images = get_image_model().objects.prefetch_renditions(*LISTING_IMAGE_SPECS)
     articles = articles.prefetch_related(Prefetch("image", queryset=images), "categories")
-    paginator = Paginator(articles, index.per_page or 12)
+    per_page = index.per_page or 12
+    if filters:
+        paginator = Paginator(articles, per_page)
+    else:
+        paginator = _CountedPaginator(articles, per_page, known["count"])
     try:
         page = paginator.page(page_number)
     except InvalidPage:

@@ -217,6 +217,11 @@ class NewsPage(BasePage):
     class Meta:
         verbose_name = _("news article")
         verbose_name_plural = _("news articles")
+        # The order of every listing (newest first): the newest 12 are read off the index
+        # instead of sorting every article of the site.
+        indexes = [
+            models.Index(fields=["-publication_date", "-page_ptr"], name="news_article_newest")
+        ]
 
     def clean(self):
         from cms.news.feeds import xml_text
@@ -267,6 +272,17 @@ class NewsPage(BasePage):
             }
         )
         return context
+
+
+class NewsListingVersion(models.Model):
+    """The token of a news index's cached facets (cms.news.facets): replaced, in the same
+    transaction, by every change that alters them. `index_id` 0: every news index."""
+
+    index_id = models.PositiveBigIntegerField(primary_key=True)
+    token = models.UUIDField()
+
+    def __str__(self):
+        return f"{self.index_id}: {self.token}"
 
 
 class NewsPageRelatedPage(RelatedPage):
