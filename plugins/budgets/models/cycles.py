@@ -190,6 +190,10 @@ class BudgetCyclePage(RoutablePageMixin, BasePage):
         return self.phase_at()
 
     @property
+    def phase_label(self):
+        return Phase(self.phase).label
+
+    @property
     def source(self):
         """The language version that projects, ballots and codes belong to: the first one
         created."""

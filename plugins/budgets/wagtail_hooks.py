@@ -1,0 +1,90 @@
+"""The budgets in the Wagtail admin: the review listing of projects (per cycle), the review
+and implementation form of a project, and generating a school cycle's voting codes."""
+
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+)
+from wagtail.admin.widgets import Button
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from plugins.budgets import admin_views
+from plugins.budgets.admin_forms import ProjectReviewForm
+from plugins.budgets.models import BudgetCyclePage, BudgetProject
+
+
+class BudgetProjectViewSet(SnippetViewSet):
+    """Projects, filtered by cycle and status: the municipality's review listing."""
+
+    model = BudgetProject
+    icon = "tasks"
+    menu_label = _("Budget projects")
+    menu_order = 370
+    add_to_admin_menu = True
+    list_display = ["title", "cycle", "status", "cost", "votes", "reviewed_at"]
+    list_filter = ["cycle", "status"]
+    search_fields = ["title", "description", "location"]
+    ordering = ["cycle", "status", "title"]
+    edit_handler = ObjectList(
+        [
+            MultiFieldPanel(
+                [
+                    FieldPanel("cycle"),
+                    FieldPanel("title"),
+                    FieldPanel("description"),
+                    FieldRowPanel([FieldPanel("district"), FieldPanel("category")]),
+                    FieldPanel("location"),
+                    FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+                    FieldPanel("cost_estimate"),
+                ],
+                heading=_("Proposal"),
+            ),
+            MultiFieldPanel(
+                [FieldPanel("status"), FieldPanel("review_reason"), FieldPanel("reviewed_cost")],
+                heading=_("Review"),
+            ),
+            InlinePanel("milestones", label=_("Milestones")),
+            InlinePanel("spendings", label=_("Spending")),
+            InlinePanel("photos", label=_("Photos")),
+        ],
+        base_form_class=ProjectReviewForm,
+    )
+
+
+register_snippet(BudgetProjectViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    return [path("budgets/", include((admin_views.urlpatterns, "budgets_admin")))]
+
+
+@hooks.register("register_page_header_buttons")
+def cycle_buttons(page, user, view_name, next_url=None):
+    model = page.specific_class
+    if not (model and issubclass(model, BudgetCyclePage)):
+        return
+    if not page.permissions_for_user(user).can_edit():
+        return
+    cycle = page.specific
+    listing = reverse("wagtailsnippets_budgets_budgetproject:list")
+    yield Button(
+        _("Review the projects"),
+        f"{listing}?cycle={cycle.source.pk}",
+        icon_name="tasks",
+        priority=40,
+    )
+    if cycle.is_school:
+        yield Button(
+            _("Voting codes"),
+            reverse("budgets_admin:codes", args=[page.pk]),
+            icon_name="key",
+            priority=41,
+        )
