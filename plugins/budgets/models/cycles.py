@@ -292,13 +292,14 @@ class BudgetCyclePage(RoutablePageMixin, BasePage):
 
         return results(self, request)
 
-    @path("results/pabulib.pb")
+    # Wagtail serves only paths of slash-ended words (no dots): files get a folder each.
+    @path("results/pabulib/")
     def pabulib_view(self, request):
         from plugins.budgets.views.results import pabulib
 
         return pabulib(self, request)
 
-    @re_path(r"^data\.(?P<fmt>csv|json)$")
+    @re_path(r"^data/(?P<fmt>csv|json)/$")
     def data_view(self, request, fmt):
         from plugins.budgets.views.opendata import export
 
