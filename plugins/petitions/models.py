@@ -65,13 +65,13 @@ class PetitionIndexPage(RoutablePageMixin, BasePage):
 
         return sign.sign_petition(self, request, pk)
 
-    @re_path(r"^feed/(?P<status>[a-z_]+)\.xml$")
+    @re_path(r"^feed/(?P<status>[a-z_]+)/$")
     def feed_view(self, request, status):
         from plugins.petitions.views import feeds
 
         return feeds.status_feed(self, request, status)
 
-    @re_path(r"^data\.(?P<fmt>csv|json)$")
+    @re_path(r"^data/(?P<fmt>csv|json)/$")
     def data_view(self, request, fmt):
         from plugins.petitions.views import opendata
 
@@ -269,7 +269,7 @@ class Signature(models.Model):
     )
     show_name = models.BooleanField(_("name shown publicly"), default=False)
     notify = models.BooleanField(_("notify of changes"), default=False)
-    created_at = models.DateTimeField(_("signed"), auto_now_add=True)
+    created_at = models.DateTimeField(_("signed"), default=timezone.now, editable=False)
 
     class Meta:
         verbose_name = _("signature")
