@@ -135,35 +135,106 @@ def _run_sqlite(groups, base, kind, page_number):
     return counts, page, [loaded[pk] for pk in ids if pk in loaded]
 
 
+#: How many matches PostgreSQL ranks at most (a multiple of PER_PAGE): those whose title has
+#: every word, then the newest; the rest follow unranked, newest first.
+CANDIDATES = 200
+
+
+class _CandidatesRanked(_Counted):
+    """The matches in PostgreSQL, in the order the search shows them: the first
+    `CANDIDATES` of the cheap order (title matches, then the newest) ranked by Wagtail's rank
+    expression, then the rest in the cheap order. `window(start, stop)` gives (counts by
+    kind, ids in the cheap order from `start` to `stop`) in one scan of the matches;
+    `ranked(ids)` orders ids by rank."""
+
+    def __init__(self, window, ranked, first):
+        self.window, self.ranked = window, ranked
+        self.first, (self.counts, self.ids) = first, window(*first)
+        super().__init__(None, 0)
+
+    def slice(self, start, stop):
+        if (start, stop) == self.first:
+            return self.ids
+        return self.window(start, stop)[1]
+
+    def __getitem__(self, window):
+        start, stop = window.start or 0, window.stop
+        ids = []
+        if start < CANDIDATES:
+            candidates = self.slice(0, CANDIDATES)
+            ids = self.ranked(candidates)[start : min(stop, CANDIDATES)]
+        if stop > CANDIDATES:
+            ids += self.slice(max(start, CANDIDATES), stop)
+        return ids
+
+
 def _run_postgres(groups, search_query, base, kind, page_number):
-    """Wagtail's PostgreSQL backend matches on `title || body`, which no index covers, and
-    counts the facets through the same ranked query. Here a match is each word group found
-    in the title or the body (the same rows: a lexeme is in `title || body` exactly when it
-    is in one of them), which the GIN indexes of both columns answer; the facets are counted
-    without ranking, and Wagtail's own rank expression orders the matches of the page shown
-    only (ORDER BY ... LIMIT, so PostgreSQL keeps the top rows instead of sorting them all)."""
+    """Wagtail's PostgreSQL backend matches on `title || body`, which no index covers, counts
+    the facets through the ranked query and ranks every match (ts_rank over each matching
+    body: 0.3 s for 9,000 matches). Here a match is each word group found in the title or
+    the body (the same rows: a lexeme is in `title || body` exactly when it is in one of
+    them), which the GIN indexes of both columns answer; one scan of the matches counts
+    them by kind and picks the page in the cheap order (`_CandidatesRanked`), and Wagtail's
+    own rank expression orders at most `CANDIDATES` of them: the same results as ranking
+    them all whenever a query matches fewer."""
     from functools import reduce
     from operator import and_
 
-    from django.db.models import Count, F, Q
+    from django.db.models import BooleanField, ExpressionWrapper, F, Q
 
     backend = indexing.database_backend()
     compiler = backend.search(search_query, base).query_compiler
     config = compiler.get_config(backend)
     rank = compiler._build_rank_expression(compiler.get_index_vectors(None), config)
-    matched = []
+    matched, in_title = [], []
     for group in groups:
         words_query = compiler.build_tsquery(build_query([group]), config=config)
         matched.append(Q(_title_vector=words_query) | Q(_body_vector=words_query))
-    matches = base.annotate(
-        _title_vector=F("index_entries__title"), _body_vector=F("index_entries__body")
-    ).filter(reduce(and_, matched))
-    counts = Counter(dict(matches.order_by().values_list("kind").annotate(count=Count("pk"))))
-    if kind:
-        matches = matches.filter(kind=kind)
-    ranked = matches.order_by(rank.desc(), "-pk").values_list("pk", flat=True)
-    total = counts.get(kind, 0) if kind else sum(counts.values())
-    page = Paginator(_Counted(ranked, total), PER_PAGE).get_page(page_number)
+        in_title.append(Q(_title_vector=words_query))
+    vectors = {"_title_vector": F("index_entries__title"), "_body_vector": F("index_entries__body")}
+    matches = (
+        base.annotate(**vectors)
+        .filter(reduce(and_, matched))
+        .annotate(_in_title=ExpressionWrapper(reduce(and_, in_title), output_field=BooleanField()))
+        .order_by()
+        .values_list("pk", "kind", "date", "_in_title")
+    )
+    matches_sql, matches_params = matches.query.sql_with_params()
+    only_kind = "WHERE kind = %s" if kind else ""
+
+    def window(start, stop):
+        sql = (
+            f"WITH m (id, kind, date, in_title) AS MATERIALIZED ({matches_sql}) "  # nosec B608  # Django-compiled, values are parameters
+            "SELECT kind, COUNT(*), NULL FROM m GROUP BY kind UNION ALL "
+            f"(SELECT NULL, NULL, id FROM m {only_kind} "
+            "ORDER BY in_title DESC, date DESC NULLS LAST, id DESC LIMIT %s OFFSET %s)"
+        )
+        params = [*matches_params, *([kind] if kind else []), stop - start, start]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            rows = cursor.fetchall()
+        counts = Counter({k: n for k, n, _ in rows if k is not None})
+        return counts, [pk for k, _, pk in rows if k is None]
+
+    def ranked(ids):
+        found = (
+            SearchEntry.objects.filter(pk__in=ids)
+            .annotate(**vectors)
+            .order_by(rank.desc(), "-pk")
+            .values_list("pk", flat=True)
+        )
+        return list(found)
+
+    try:
+        page_number = min(max(int(page_number), 1), MAX_PAGE)
+    except (TypeError, ValueError):
+        page_number = 1
+    start = (page_number - 1) * PER_PAGE
+    first = (0, CANDIDATES) if start < CANDIDATES else (start, start + PER_PAGE)
+    results = _CandidatesRanked(window, ranked, first)
+    counts = results.counts
+    results.total = counts.get(kind, 0) if kind else sum(counts.values())
+    page = Paginator(results, PER_PAGE).get_page(page_number)
     ids = list(page.object_list)
     loaded = SearchEntry.objects.in_bulk(ids)
     return counts, page, [loaded[pk] for pk in ids if pk in loaded]

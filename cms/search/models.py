@@ -51,7 +51,11 @@ class SearchEntry(index.Indexed, models.Model):
             )
         ]
         indexes = [
-            models.Index(fields=["site", "language", "kind"]),
+            # Covers what a search filters and orders its matches by (site, language,
+            # kind, date) and the id they join on: read from the index alone.
+            models.Index(
+                fields=["site", "language", "kind", "date", "id"], name="search_entry_filters"
+            ),
             models.Index(fields=["index_pending"]),
         ]
 

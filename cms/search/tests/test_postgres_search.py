@@ -53,7 +53,7 @@ def test_same_results_as_wagtails_backend(site, languages, query, kind, page_num
     assert outcome.total == total
 
 
-def test_only_the_page_shown_is_ranked():
+def test_one_scan_counts_and_at_most_the_candidates_are_ranked():
     site = _site("ternopil")
     with CaptureQueriesContext(connection) as queries:
         outcome = engine.run_search(
@@ -62,14 +62,30 @@ def test_only_the_page_shown_is_ranked():
     assert outcome.page.number == 2
     assert len(outcome.entries) == outcome.total - engine.PER_PAGE > 0
     sql = [query["sql"] for query in queries.captured_queries]
-    ranked = [text for text in sql if "ts_rank" in text]
-    assert len(ranked) == 1
-    limit = re.search(r"LIMIT (\d+) OFFSET 10\s*$", ranked[0])
-    assert limit and int(limit.group(1)) == len(outcome.entries)
-    counting = [text for text in sql if "COUNT(" in text and "wagtailsearch_indexentry" in text]
-    assert len(counting) == 1 and "ts_rank" not in counting[0]
+    scanning = [text for text in sql if "wagtailsearch_indexentry" in text]
+    assert len(scanning) == 2  # counting and the cheap order; the rank of the candidates
+    counted, ranked = scanning
+    assert "COUNT(" in counted and "ts_rank" not in counted
+    assert f"LIMIT {engine.CANDIDATES} OFFSET 0" in counted
+    ids = re.search(r'"id" IN \(([^)]*)\)', ranked).group(1).split(", ")
+    assert "ts_rank" in ranked and len(ids) == outcome.total <= engine.CANDIDATES
     # Matched word by word on each indexed column (their GIN indexes), never on `title || body`.
     assert '"title" ||' not in " ".join(sql)
+
+
+def test_matches_beyond_the_candidates_follow_unranked_each_once(monkeypatch):
+    site, languages = _site("ternopil"), ("uk", "en")
+    query = "громади"
+    full = engine.run_search(query=query, site=site, languages=languages)
+    assert full.total > engine.PER_PAGE
+    monkeypatch.setattr(engine, "CANDIDATES", engine.PER_PAGE)
+    pages = [
+        engine.run_search(query=query, site=site, languages=languages, page_number=number)
+        for number in range(1, full.page.paginator.num_pages + 1)
+    ]
+    shown = [entry.pk for outcome in pages for entry in outcome.entries]
+    assert len(shown) == len(set(shown)) == full.total
+    assert [outcome.total for outcome in pages] == [full.total] * len(pages)
 
 
 def test_private_pages_and_other_sites_never_appear():
