@@ -13,8 +13,17 @@ class BudgetsConfig(AppConfig):
 
     def contributions(self):
         from cms.core.extensions import ACCOUNT_PAGE
-        from cms.core.manifest import Contributions, Extension, Moments, UserData
+        from cms.core.manifest import (
+            Contributions,
+            Extension,
+            Moments,
+            OpenDataExport,
+            UserData,
+        )
+        from cms.core.search_sources import SearchSource
+        from plugins.budgets.calendar_source import budget_dates
         from plugins.budgets.models import BudgetCyclePage
+        from plugins.budgets.search import indexed_projects, project_items
         from plugins.budgets.userdata import account_section, erase_budget_data, export_budget_data
 
         return Contributions(
@@ -34,4 +43,27 @@ class BudgetsConfig(AppConfig):
                 ),
             ),
             extensions=(Extension(ACCOUNT_PAGE, account_section),),
+            search_sources=(
+                SearchSource(
+                    kind="budgets",
+                    label=_("Participatory budgets"),
+                    order=45,
+                    page_models=("budgets.BudgetCyclePage",),
+                    model="budgets.BudgetProject",
+                    items=project_items,
+                    queryset=indexed_projects,
+                ),
+            ),
+            calendar_sources=(budget_dates,),
+            calendar_kinds={
+                "budget_phase": _("participatory budget date"),
+                "budget_milestone": _("participatory budget project milestone"),
+            },
+            open_data=(
+                OpenDataExport(
+                    "budgets.BudgetCyclePage", {"csv": "data/csv/", "json": "data/json/"}
+                ),
+            ),
+            demo="plugins.budgets.demo",
+            demo_order=65,
         )

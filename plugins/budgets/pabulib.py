@@ -19,13 +19,14 @@ from django.conf import settings
 from django.utils import timezone
 
 from cms.core.manifest import profile_of
+from cms.core.spreadsheets import safe_cell
 from plugins.budgets.counting import PABULIB_RULES, pools_of
 from plugins.budgets.models import BallotRule, CountingRule, ProjectResult
 
 
 def plain(value):
-    """One line of text without the separators of the format."""
-    return " ".join(str(value).replace(";", ",").split())
+    """One line of text without the separators of the format, never a spreadsheet formula."""
+    return safe_cell(" ".join(str(value).replace(";", ",").split()))
 
 
 def amount(value):
@@ -120,7 +121,7 @@ def pabulib_text(cycle, pool, results=None):
     writer.writerow(["project_id", "cost", "votes", "name", "category", "selected"])
     for project in projects:
         result = results.get(project.pk)
-        category = plain(cycle.local_name(project.category)).replace(",", " ")
+        category = " ".join(plain(cycle.local_name(project.category)).replace(",", " ").split())
         writer.writerow(
             [
                 project.pk,
