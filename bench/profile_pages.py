@@ -6,8 +6,9 @@ PostgreSQL with the large data set: bench/production.py leaves them in var/bench
     .venv/bin/python bench/profile_pages.py [--runs 20] [--top 25] [PATH ...]
 
 Without paths: an article in the middle of the Ternopil news and its news index. Each path
-is requested once to warm up, then `--runs` times under the profiler; prints the SQL query
-count and time of one request and the top functions by cumulative and by own time.
+is requested once to warm up, then `--runs` times unprofiled (the median) and `--runs` times
+under the profiler; prints the SQL query count and time of one request, the median, the load
+average and the top functions by cumulative and by own time.
 """
 
 import argparse
@@ -16,6 +17,7 @@ import io
 import os
 import pstats
 import re
+import statistics
 import sys
 import time
 from pathlib import Path
@@ -37,6 +39,10 @@ from cms.news.models import NewsIndexPage, NewsPage  # noqa: E402
 def shorten(sql):
     """The SQL without its long column list: what it reads, joins, filters and orders."""
     return re.sub(r"^SELECT (DISTINCT )?.{200,}? FROM ", r"SELECT \1... FROM ", sql)[:900]
+
+
+def loadavg():
+    return " ".join(f"{value:.2f}" for value in os.getloadavg())
 
 
 def default_paths(site):
@@ -77,6 +83,12 @@ def main():
             client.get(path)
             single = time.perf_counter() - started
         query_time = sum(seconds for seconds, _ in queries)
+        timings = []
+        for _ in range(args.runs):
+            started = time.perf_counter()
+            client.get(path)
+            timings.append(time.perf_counter() - started)
+        median = statistics.median(timings)
         profile = cProfile.Profile()
         started = time.perf_counter()
         profile.enable()
@@ -87,8 +99,9 @@ def main():
         print(f"## {path}\n")
         print(
             f"One request: {single * 1000:.1f} ms, {len(queries)} SQL queries taking "
-            f"{query_time * 1000:.1f} ms (as Django reports them); under the profiler "
-            f"{profiled * 1000:.1f} ms a request over {args.runs}.\n"
+            f"{query_time * 1000:.1f} ms (as Django reports them); median of {args.runs} "
+            f"unprofiled requests {median * 1000:.1f} ms; under the profiler "
+            f"{profiled * 1000:.1f} ms a request. Load average {loadavg()}.\n"
         )
         print("Slowest queries:\n\n```")
         for seconds, sql in sorted(queries, reverse=True)[:5]:
