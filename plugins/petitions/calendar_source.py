@@ -16,7 +16,10 @@ ANSWER_DUE = "petition_answer_due"
 def petition_dates(site, locale, start, end):
     from cms.core.calendar import Occurrence
 
-    index = public_pages(PetitionIndexPage.objects.in_site(site)).filter(locale=locale).first()
+    home = site.root_page.get_translations(inclusive=True).filter(locale=locale).first()
+    if home is None:
+        return []
+    index = public_pages(PetitionIndexPage.objects.descendant_of(home)).first()
     if index is None:
         return []
     petitions = (
