@@ -113,11 +113,7 @@ class StartPetitionForm(forms.Form):
         empty_label=_("Choose a topic"),
         error_messages={"invalid_choice": _("Please choose one of the topics offered.")},
     )
-    attachments = AttachmentsField(
-        label=_("Attachments"),
-        required=False,
-        help_text=_("Up to 3 files: PDF, JPEG or PNG, at most 5 MB each."),
-    )
+    attachments = AttachmentsField(label=_("Attachments"), required=False)
 
     def __init__(self, *args, locale=None, author=None, **kwargs):
         super().__init__(*args, **kwargs)

@@ -229,13 +229,19 @@ class Petition(models.Model):
             and (now or timezone.now()) < self.collection_ends_at
         )
 
+    @property
+    def slug(self):
+        """A readable slug from the title (Cyrillic romanised by the national standard)."""
+        from cms.translations.slugs import slug_for
+
+        language = self.language or self.index.locale.language_code
+        return slug_for(self.title, language)[:60].strip("-")
+
     def get_url(self, request=None, index=None):
         """The petition's address under `index` (a translation of its index), else its own."""
-        from django.utils.text import slugify
-
         index = index or self.index
         base = index.get_url(request=request) or ""
-        slug = slugify(self.title)[:60].strip("-")
+        slug = self.slug
         return f"{base}{self.pk}-{slug}/" if slug else f"{base}{self.pk}/"
 
 
