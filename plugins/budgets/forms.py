@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
 
+from cms.core.dates import format_number
 from cms.core.text import clean_plain_text
 from plugins.budgets.models import BudgetProject
 
@@ -154,7 +155,7 @@ class ProjectForm(forms.ModelForm):
                 self.add_error(
                     "cost_estimate",
                     _("The cost may not exceed the budget of %(limit)s %(currency)s.")
-                    % {"limit": f"{limit:,.2f}", "currency": self.cycle.currency},
+                    % {"limit": format_number(limit, 2), "currency": self.cycle.currency},
                 )
         images = cleaned.get("images") or []
         removed = len(cleaned.get("remove_images") or [])

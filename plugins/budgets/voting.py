@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from cms.core.dates import format_number
 from plugins.budgets.models import (
     Ballot,
     BallotChoice,
@@ -85,7 +86,11 @@ def check_rules(cycle, projects, district=None):
                     "The chosen projects cost %(total)s %(currency)s together, more than the "
                     "%(limit)s %(currency)s you may spend. Nothing was saved."
                 )
-                % {"total": f"{total:,.2f}", "limit": f"{limit:,.2f}", "currency": cycle.currency}
+                % {
+                    "total": format_number(total, 2),
+                    "limit": format_number(limit, 2),
+                    "currency": cycle.currency,
+                }
             )
 
 

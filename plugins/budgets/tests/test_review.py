@@ -51,8 +51,8 @@ def _post(project, **changes):
 
 
 def test_the_listing_filters_by_cycle(client, editor):
-    cycle = make_cycle("review")
-    other = make_cycle("review")
+    cycle = make_cycle("proposals")
+    other = make_cycle("proposals")
     make_projects(cycle, [10], title="Playground on Ruska")
     make_projects(other, [10], title="Fountain elsewhere")
     listing = client.get(f"/admin/snippets/budgets/budgetproject/?cycle={cycle.pk}")
@@ -62,7 +62,7 @@ def test_the_listing_filters_by_cycle(client, editor):
 
 
 def test_review_records_the_decision_the_reason_and_the_corrected_cost(client, editor):
-    cycle = make_cycle("review")
+    cycle = make_cycle("proposals")
     project = make_projects(cycle, [10000], status=ProjectStatus.PROPOSED)[0]
     answer = client.post(
         _edit_url(project),
@@ -78,7 +78,7 @@ def test_review_records_the_decision_the_reason_and_the_corrected_cost(client, e
 
 
 def test_infeasible_needs_a_public_reason(client, editor):
-    cycle = make_cycle("review")
+    cycle = make_cycle("proposals")
     project = make_projects(cycle, [10000], status=ProjectStatus.PROPOSED)[0]
     refused = client.post(_edit_url(project), _post(project, status="infeasible"))
     assert refused.status_code == 200  # the form again, with the error
