@@ -102,7 +102,7 @@ def pabulib_text(cycle, pool, results=None):
         ("date_begin", local_date(cycle.voting_open, profile)),
         ("date_end", local_date(cycle.voting_close, profile)),
     ]
-    if cycle.ballot_rule == BallotRule.APPROVAL:
+    if cycle.ballot_rule == BallotRule.APPROVAL and cycle.max_choices < len(pool.projects):
         meta.append(("max_length", str(cycle.max_choices)))
     if cycle.counting_rule == CountingRule.GREEDY:
         meta.append(("min_project_score_threshold", "1"))

@@ -24,6 +24,7 @@ _numbers = itertools.count(1)
 #: in days from now, per phase the cycle should be in.
 PHASE_DAYS = {
     "proposals": (-5, 5, 10, 15, 20, 25),
+    "review": (-30, -10, 5, 10, 20, 25),
     "voting": (-30, -25, -20, -5, 5, 10),
     "counting": (-30, -25, -20, -10, -2, 3),
     "results": (-30, -25, -20, -10, -5, -1),
