@@ -33,7 +33,8 @@ run: demo
 	@echo "Levski:          http://levski.localhost:$(PORT)/"
 	@echo "Scheduled publishing runs every minute beside the server."
 	@(while true; do $(MANAGE) publish_scheduled >/dev/null 2>&1; \
-	  $(MANAGE) close_petitions -v 0 >/dev/null 2>&1; sleep 60; done) & \
+	  $(MANAGE) close_petitions -v 0 >/dev/null 2>&1; \
+	  $(MANAGE) count_budget --due >/dev/null 2>&1; sleep 60; done) & \
 	  trap 'kill $$! 2>/dev/null' EXIT INT TERM; \
 	  $(MANAGE) runserver 0.0.0.0:$(PORT)
 
