@@ -1,25 +1,30 @@
 """Nothing a citizen was told was received is lost when a process dies (issue 15).
 
-gunicorn (site/deploy/gunicorn.conf.py, production settings, two workers) serves a copy of
-the demo while signed-in citizens answer a consultation, comment and register for an event
-at the same time. During the burst a gunicorn worker is killed (SIGKILL; the master starts
-a new one) twice, and the task worker (`manage.py db_worker`) is killed while it is handing
-a mail to the mail server. Afterwards every submission that got its success answer is in
-the database, and once the task worker is started again every queued mail reaches the
-mail server (a small SMTP sink in the test) and no task is left waiting or "running".
+gunicorn (site/deploy/gunicorn.conf.py, production settings, two workers, Redis) serves a
+copy of the demo (SQLite, or PostgreSQL under `make test-postgres`) while signed-in citizens
+answer a consultation, comment and register for an event at the same time. Every POST is
+held a moment before and after Django handles it (tests/deploy/inflight_wsgi.py, test code
+only), so the kills land on requests in flight: during the burst a gunicorn worker that has
+POSTs in flight is killed (SIGKILL; the master starts a new one) four times, and the task
+worker (`manage.py db_worker`) is killed twice while it is handing a mail to the mail
+server. How many requests each kill cut off is recorded (the in-flight files the dead worker
+left, and the broken connections the citizens saw), and at least one must have been.
+Afterwards every submission that got its success answer is in the database, and once the
+task worker is started again every queued mail reaches the mail server (a small SMTP sink in
+the test) and no task is left waiting or "running".
 """
 
+import contextlib
 import json
 import os
 import re
 import signal
 import socketserver
-import sqlite3
 import subprocess
 import sys
-import tempfile
 import threading
 import time
+from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from html.parser import HTMLParser
 from pathlib import Path
@@ -27,19 +32,14 @@ from pathlib import Path
 import pytest
 import requests
 
-from tests.deploy.conftest import (
-    GUNICORN,
-    ROOT,
-    Stack,
-    _copy_test_database,
-    free_port,
-    wait_for_port,
-)
+from tests.deploy.processes import ROOT, free_port, require, served_stack
 
 pytestmark = pytest.mark.django_db
 
-CITIZENS = 18
+CITIZENS = 24
+GUNICORN_KILLS = 4
 FAILURES = []  # what the citizens saw when it did not go through (for the report)
+BROKEN = Counter()  # requests whose connection broke before an answer, by method
 
 SETUP = """
 import json
@@ -116,19 +116,24 @@ print("STORED " + json.dumps({
 
 
 class SmtpSink(socketserver.ThreadingTCPServer):
-    """A mail server that keeps what it is given; `stall` holds each mail's final answer
-    (so a task worker is caught in the middle of handing one over)."""
+    """A mail server that keeps what it is given. While `hold` is set it never answers a
+    mail's final dot and waits for its sender to go away (so a task worker is caught in the
+    middle of handing one over); `stalled` says a mail is being held."""
 
     daemon_threads = True
     allow_reuse_address = True
 
     def __init__(self):
         self.mails = []
-        self.stall = threading.Event()
+        self.hold = threading.Event()
         self.stalled = threading.Event()
         super().__init__(("127.0.0.1", 0), _SmtpHandler)
         self.port = self.server_address[1]
         threading.Thread(target=self.serve_forever, daemon=True).start()
+
+    def close(self):
+        self.shutdown()
+        self.server_close()
 
 
 class _SmtpHandler(socketserver.StreamRequestHandler):
@@ -151,10 +156,10 @@ class _SmtpHandler(socketserver.StreamRequestHandler):
                 body = b""
                 while (chunk := self.rfile.readline()) and chunk != b".\r\n":
                     body += chunk
-                if server.stall.is_set():  # held until the sender is gone: not received
+                if server.hold.is_set():  # not received: held until the sender is gone
                     server.stalled.set()
-                    while server.stall.is_set():
-                        time.sleep(0.05)
+                    while self.rfile.readline():
+                        pass
                     return
                 server.mails.append((recipients, body.decode("utf-8", "replace")))
                 recipients = []
@@ -219,108 +224,118 @@ class Citizen:
         received (False when the answer was an error or never came)."""
         url = self.base + target["path"]
         headers = {"Host": target["host"]}
+        method = "GET"
         try:
-            page = self.http.get(url, headers=headers, timeout=20)
+            page = self.http.get(url, headers=headers, timeout=60)
             if page.status_code != 200:
                 FAILURES.append((target["path"], "GET", page.status_code))
                 return False
             data = form_fields(page.text, target["path"])
             data.update(fields or {})
+            method = "POST"
             answer = self.http.post(
-                url, data=data, headers=headers, timeout=20, allow_redirects=False
+                url, data=data, headers=headers, timeout=60, allow_redirects=False
             )
             if answer.status_code != 302:
                 errors = re.findall(r'class="[^"]*error[^"]*"[^>]*>([^<]*)', answer.text)
                 FAILURES.append((target["path"], "POST", answer.status_code, errors, data))
                 return False
+            method = "GET"
             return ok(answer, headers) if ok else True
-        except requests.RequestException as error:  # the worker died under the request
-            FAILURES.append((target["path"], type(error).__name__))
+        except requests.RequestException as error:
+            if isinstance(error, requests.ConnectionError):  # the worker died under it
+                BROKEN[method] += 1
+            FAILURES.append((target["path"], method, type(error).__name__))
             return False
 
     def told_registered(self, answer, headers):
-        shown = self.http.get(self.base + answer.headers["Location"], headers=headers, timeout=20)
+        shown = self.http.get(self.base + answer.headers["Location"], headers=headers, timeout=60)
         return shown.status_code == 200 and "message--success" in shown.text
 
 
+def _state_and_parent(pid):
+    """A process's state letter and parent id, or None when it is gone."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return fields[0], int(fields[1])
+
+
+def dead(pid):
+    found = _state_and_parent(pid)
+    return found is None or found[0] in "ZX"
+
+
 def gunicorn_workers(master):
+    """The live workers of a gunicorn master (not one killed and not yet collected)."""
     workers = []
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
-            try:
-                stat = (entry / "stat").read_text()
-            except OSError:
-                continue
-            if int(stat.rsplit(")", 1)[1].split()[1]) == master.pid:
+            found = _state_and_parent(entry.name)
+            if found and found[1] == master.pid and found[0] not in "ZX":
                 workers.append(int(entry.name))
     return workers
 
 
-def task_rows(database):
-    with sqlite3.connect(database, timeout=20) as db:
-        return db.execute(
-            "select task_path, status from django_tasks_database_dbtaskresult"
-        ).fetchall()
+def kill_a_busy_worker(master, inflight, seconds=30):
+    """SIGKILL the gunicorn worker with the most POSTs in flight, as soon as one has some;
+    what the requests it left in flight were doing when it died ("before" Django handled
+    them, or "answered": committed but not yet sent), or None when no POST came."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        workers = set(gunicorn_workers(master))
+        busy = Counter(
+            pid for pid in (int(m.name.split("-")[0]) for m in inflight.iterdir()) if pid in workers
+        )
+        if busy:
+            pid = busy.most_common(1)[0][0]
+            os.kill(pid, signal.SIGKILL)
+            while not dead(pid):
+                time.sleep(0.01)
+            phases = []
+            for marker in inflight.glob(f"{pid}-*"):  # the dead cannot remove theirs
+                with contextlib.suppress(OSError):  # empty: killed while writing it
+                    phases.append((marker.read_text().split() or ["writing"])[0])
+                marker.unlink(missing_ok=True)
+            return phases
+        time.sleep(0.01)
+    return None
+
+
+def task_statuses(stack):
+    return [
+        status for (status,) in stack.query("select status from django_tasks_database_dbtaskresult")
+    ]
 
 
 @pytest.fixture(scope="module")
 def served(django_db_setup, django_db_blocker):
-    from django.conf import settings
-
-    if not GUNICORN.exists():
-        pytest.skip("needs gunicorn in the virtual environment")
-    if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":
-        pytest.skip("runs on the SQLite copy of the demo (make test-sqlite)")
-    workdir = Path(tempfile.mkdtemp(prefix="hromada-lost-"))
-    with django_db_blocker.unblock():
-        _copy_test_database(workdir / "db.sqlite3")
+    require(redis=True)
     sink = SmtpSink()
     app_port = free_port()
-    env = {
-        key: value for key, value in os.environ.items() if not key.startswith(("EMAIL_", "REDIS"))
-    }
-    env.update(
-        {
-            "DJANGO_SETTINGS_MODULE": "cms.settings.production",
-            "SECRET_KEY": "lost-test-not-secret-" + "x" * 40,
-            "ALLOWED_HOSTS": ".localhost,localhost",
-            "DATABASE_URL": f"sqlite:///{workdir / 'db.sqlite3'}",
-            "MEDIA_ROOT": str(settings.MEDIA_ROOT),
-            "STATIC_ROOT": str(ROOT / "var" / "test-deploy-static"),
-            "SECURE_SSL_REDIRECT": "0",
-            "SESSION_COOKIE_SECURE": "0",
-            "CSRF_COOKIE_SECURE": "0",
-            "SECURE_HSTS_SECONDS": "0",
-            "TASKS_BACKEND": "database",
-            "TRUSTED_PROXY_COUNT": "1",
-            "EMAIL_HOST": "127.0.0.1",
-            "EMAIL_PORT": str(sink.port),
-            "LOG_LEVEL": "ERROR",
-            "BIND": f"127.0.0.1:{app_port}",
-            "WEB_CONCURRENCY": "2",
-        }
-    )
-    stack = Stack(workdir, env, app_port, None)
-    stack.sink, stack.database = sink, workdir / "db.sqlite3"
-    logs = open(workdir / "gunicorn.log", "w")  # noqa: SIM115 (closed below)
     try:
-        stack.processes.append(
-            subprocess.Popen(
-                [str(GUNICORN), "-c", "site/deploy/gunicorn.conf.py", "cms.wsgi"],
-                cwd=ROOT,
-                env=env,
-                stdout=logs,
-                stderr=subprocess.STDOUT,
+        with served_stack(
+            "hromada-lost-",
+            django_db_blocker,
+            SECRET_KEY="lost-test-not-secret-" + "x" * 40,
+            EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
+            EMAIL_HOST="127.0.0.1",
+            EMAIL_PORT=sink.port,
+            LOG_LEVEL="ERROR",
+            WEB_CONCURRENCY=2,
+        ) as stack:
+            stack.sink, stack.port = sink, app_port
+            stack.inflight = stack.workdir / "inflight"
+            stack.inflight.mkdir()
+            stack.env["HROMADA_TEST_INFLIGHT_DIR"] = str(stack.inflight)
+            stack.start_redis()
+            stack.master = stack.start_gunicorn(
+                app_port, app="tests.deploy.inflight_wsgi:application"
             )
-        )
-        wait_for_port(app_port, stack.processes[-1], "gunicorn")
-        yield stack
+            yield stack
     finally:
-        stack.stop()
-        logs.close()
-        sink.shutdown()
-        sink.server_close()
-        subprocess.run(["rm", "-rf", str(workdir)], check=False)
+        sink.close()
 
 
 def start_task_worker(stack):
@@ -333,6 +348,15 @@ def start_task_worker(stack):
     )
 
 
+def kill_while_mailing(stack, task_worker):
+    """Wait until `task_worker` is inside a mail task (the sink holds the mail), kill it."""
+    assert stack.sink.stalled.wait(60), "no mail reached the mail server"
+    task_worker.send_signal(signal.SIGKILL)
+    task_worker.wait()
+    stack.sink.stalled.clear()
+    return "RUNNING" in task_statuses(stack)  # what the killed worker left behind
+
+
 def test_killed_workers_lose_no_acknowledged_submission(served):
     stack, sink = served, served.sink
     out = stack.shell(SETUP.replace("COUNT", str(CITIZENS)))
@@ -340,7 +364,6 @@ def test_killed_workers_lose_no_acknowledged_submission(served):
     base = f"http://127.0.0.1:{stack.port}"
     citizens = [Citizen(base, data, setup["cookie"], n) for n, data in enumerate(setup["citizens"])]
     told = {"responses": set(), "comments": set(), "registrations": set()}
-    done = []
 
     def one_citizen(citizen):
         if citizen.submit(setup["consultation"]):
@@ -350,37 +373,45 @@ def test_killed_workers_lose_no_acknowledged_submission(served):
             told["comments"].add(citizen.pk)
         if citizen.submit(setup["event"], ok=citizen.told_registered):
             told["registrations"].add(citizen.pk)
-        done.append(citizen.pk)
 
-    master = stack.processes[0]
+    in_flight_at_kills = []  # per gunicorn kill: what its cut-off requests were doing
+    left_running = []  # per task-worker kill: whether a task was left "running"
+    sink.hold.set()  # the first mail handed over keeps the task worker busy
     task_worker = start_task_worker(stack)
-    killed_gunicorn = 0
-    sink.stall.set()  # the first mail handed over keeps the task worker busy
     try:
         with ThreadPoolExecutor(max_workers=6) as pool:
             futures = [pool.submit(one_citizen, citizen) for citizen in citizens]
-            # Kill the task worker while it is inside a mail task (the row says RUNNING).
-            assert sink.stalled.wait(40), "no mail reached the mail server"
-            task_worker.send_signal(signal.SIGKILL)
-            task_worker.wait()
-            sink.stall.clear()
-            for threshold in (CITIZENS // 4, CITIZENS // 2):
-                while len(done) < threshold and not all(f.done() for f in futures):
+            left_running.append(kill_while_mailing(stack, task_worker))
+            for _ in range(GUNICORN_KILLS):
+                phases = kill_a_busy_worker(stack.master, stack.inflight)
+                if phases is None:  # the burst is over
+                    break
+                in_flight_at_kills.append(phases)
+                while len(gunicorn_workers(stack.master)) < 2:  # the master replaced it
                     time.sleep(0.05)
-                workers = gunicorn_workers(master)
-                assert workers, "gunicorn has no worker"
-                os.kill(workers[0], signal.SIGKILL)
-                killed_gunicorn += 1
+            # The next task worker takes up the queue (the interrupted mail first) and is
+            # killed while handing a mail over too.
+            task_worker = start_task_worker(stack)
+            left_running.append(kill_while_mailing(stack, task_worker))
+            sink.hold.clear()
             for future in futures:
                 future.result()
-        statuses = {status for _path, status in task_rows(stack.database)}
-        assert "RUNNING" in statuses  # what the killed worker left behind
     finally:
+        sink.hold.clear()
         if task_worker.poll() is None:
             task_worker.kill()
             task_worker.wait()
 
-    assert killed_gunicorn == 2
+    record = (
+        f"in flight at each gunicorn kill: {in_flight_at_kills}; broken connections the "
+        f"citizens saw: {dict(BROKEN)}; task worker kills left a task running: {left_running}"
+    )
+    print(record)
+    assert len(in_flight_at_kills) >= 2, record
+    cut_off = sum(map(len, in_flight_at_kills))
+    assert cut_off >= 1, record  # else the kills showed nothing
+    assert BROKEN["POST"] >= cut_off, record  # each cut-off POST reached its citizen as such
+    assert left_running == [True, True], record
     # Most submissions went through (the kills cost a few), and each kind was acknowledged.
     assert all(told.values()), (told, FAILURES[:3])
     assert sum(map(len, told.values())) >= CITIZENS
@@ -396,19 +427,18 @@ def test_killed_workers_lose_no_acknowledged_submission(served):
         missing = pks - set(stored[kind])
         assert not missing, f"{kind} acknowledged but not stored: citizens {sorted(missing)}"
 
-    # The task worker comes back: every queued task runs, the interrupted one included.
+    # The task worker comes back: every queued task runs, the interrupted ones included.
     task_worker = start_task_worker(stack)
     try:
-        for _ in range(300):
-            statuses = [status for _path, status in task_rows(stack.database)]
-            if not {"READY", "RUNNING"} & set(statuses):
+        for _ in range(600):
+            if not {"READY", "RUNNING"} & set(task_statuses(stack)):
                 break
             time.sleep(0.1)
     finally:
         task_worker.send_signal(signal.SIGTERM)
-        task_worker.wait(timeout=20)
-    rows = task_rows(stack.database)
-    assert rows and all(status == "SUCCESSFUL" for _path, status in rows), rows
+        task_worker.wait(timeout=60)
+    statuses = task_statuses(stack)
+    assert statuses and set(statuses) == {"SUCCESSFUL"}, Counter(statuses)
 
     # Every acknowledged answer and registration brought its mail to the citizen.
     mailed = {}

@@ -11,14 +11,8 @@ server's admin is downloaded through the other (the first one stopped).
 """
 
 import http.client
-import os
 import re
-import shutil
-import subprocess
-import sys
-import tempfile
 import uuid
-from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
@@ -26,16 +20,7 @@ from django.utils import translation
 from django.utils.translation import gettext
 
 from cms.archive.tests.factories import pdf_bytes
-from tests.deploy.conftest import (
-    GUNICORN,
-    NGINX,
-    PURGE_MODULE,
-    ROOT,
-    Stack,
-    _copy_test_database,
-    free_port,
-    wait_for_port,
-)
+from tests.deploy.processes import free_port, require, served_stack
 
 pytestmark = pytest.mark.django_db
 
@@ -94,57 +79,20 @@ class Server:
 
 @pytest.fixture(scope="module")
 def farm(django_db_setup, django_db_blocker):
-    from django.conf import settings
-
-    if not (Path(NGINX).exists() and PURGE_MODULE.exists()):
-        pytest.skip("needs Debian's nginx and libnginx-mod-http-cache-purge")
-    if not GUNICORN.exists() or not shutil.which("redis-server"):
-        pytest.skip("needs gunicorn and redis-server (scripts/system-deps --test)")
-    if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":
-        pytest.skip("runs on the SQLite copy of the demo (make test-sqlite)")
-
-    workdir = Path(tempfile.mkdtemp(prefix="hromada-scale-"))
-    media = workdir / "shared-media"  # the NFS mount (or bucket) both servers see
-    media.mkdir()
-    with django_db_blocker.unblock():
-        _copy_test_database(workdir / "db.sqlite3")
-    port, purge_port, redis_port = free_port(), free_port(), free_port()
+    require(nginx=True, redis=True, sqlite=True)
+    port, purge_port = free_port(), free_port()
     app_ports = [free_port(), free_port()]
-    static = ROOT / "var" / "test-deploy-static"
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "cms.settings.production",
-        "SECRET_KEY": "scale-out-test-not-secret-" + "x" * 40,
-        "ALLOWED_HOSTS": ".localhost,localhost",
-        "DATABASE_URL": f"sqlite:///{workdir / 'db.sqlite3'}",
-        "MEDIA_ROOT": str(media),
-        "STATIC_ROOT": str(static),
-        "SECURE_SSL_REDIRECT": "0",
-        "SESSION_COOKIE_SECURE": "0",
-        "CSRF_COOKIE_SECURE": "0",
-        "SECURE_HSTS_SECONDS": "0",
-        "TASKS_BACKEND": "database",
-        "FRONTEND_CACHE_URL": f"http://127.0.0.1:{purge_port}",
-        "TRUSTED_PROXY_COUNT": "1",
-        "ADMIN_LOGIN_ATTEMPTS": "3",
-        "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
-        "LOG_LEVEL": "WARNING",
-        "WEB_CONCURRENCY": "1",
-        "REDIS_URL": f"redis://127.0.0.1:{redis_port}/0",
-    }
-    stack = Stack(workdir, env, port, purge_port)
-    logs = []
-    try:
-        stack.processes.append(
-            subprocess.Popen(
-                [
-                    *("redis-server", "--port", str(redis_port), "--bind", "127.0.0.1"),
-                    *("--save", "", "--appendonly", "no", "--dir", str(workdir)),
-                ],
-                stdout=subprocess.DEVNULL,
-            )
-        )
-        wait_for_port(redis_port, stack.processes[-1], "redis-server")
+    with served_stack(
+        "hromada-scale-",
+        django_db_blocker,
+        FRONTEND_CACHE_URL=f"http://127.0.0.1:{purge_port}",
+        ADMIN_LOGIN_ATTEMPTS="3",
+    ) as stack:
+        stack.port, stack.purge_port = port, purge_port
+        media = stack.workdir / "shared-media"  # the NFS mount (or bucket) both servers see
+        media.mkdir()
+        stack.env["MEDIA_ROOT"] = str(media)
+        stack.start_redis()
         stack.manage("collectstatic", "--noinput", "-v", "0")
         stack.shell(
             f"""
@@ -156,46 +104,13 @@ profile.preferred_language = "en"
 profile.save()
 """
         )
-        conf = subprocess.run(
-            [
-                sys.executable,
-                str(ROOT / "scripts" / "nginx-local-conf"),
-                *("--dir", str(workdir / "nginx")),
-                *("--listen", str(port), "--purge-listen", str(purge_port)),
-                *(arg for p in app_ports for arg in ("--upstream", f"127.0.0.1:{p}")),
-                *("--static", str(static), "--media", str(media)),
-            ],
-            check=True,
-            capture_output=True,
-            text=True,
-        ).stdout
-        assert conf.count("server 127.0.0.1:") == 2
-        (workdir / "nginx" / "nginx.conf").write_text(conf)
-        servers = []
-        for n, app_port in enumerate(app_ports):
-            logs.append(open(workdir / f"gunicorn-{n}.log", "w"))  # noqa: SIM115
-            process = subprocess.Popen(
-                [str(GUNICORN), "-c", "site/deploy/gunicorn.conf.py", "cms.wsgi"],
-                cwd=ROOT,
-                env={**env, "BIND": f"127.0.0.1:{app_port}"},
-                stdout=logs[-1],
-                stderr=subprocess.STDOUT,
-            )
-            stack.processes.append(process)
-            wait_for_port(app_port, process, f"gunicorn on {app_port}")
-            servers.append(Server(app_port, process))
-        stack.processes.append(
-            subprocess.Popen([NGINX, "-c", str(workdir / "nginx" / "nginx.conf")], cwd=workdir)
-        )
-        wait_for_port(port, stack.processes[-1], "nginx")
-        stack.servers = servers
+        stack.servers = [
+            Server(app_port, stack.start_gunicorn(app_port, log=f"gunicorn-{n}.log"))
+            for n, app_port in enumerate(app_ports)
+        ]
+        stack.start_nginx(app_ports, media)
         stack.media = media
         yield stack
-    finally:
-        stack.stop()
-        for log in logs:
-            log.close()
-        shutil.rmtree(workdir, ignore_errors=True)
 
 
 def _session(answer):
