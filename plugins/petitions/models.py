@@ -59,6 +59,12 @@ class PetitionIndexPage(RoutablePageMixin, BasePage):
 
         return start.start_petition(self, request)
 
+    @path("<int:pk>/attachments/<int:attachment_pk>/")
+    def attachment_view(self, request, pk, attachment_pk):
+        from plugins.petitions.views import attachments
+
+        return attachments.download(self, request, self.petition_or_404(pk), attachment_pk)
+
     @path("<int:pk>/sign/")
     def sign_view(self, request, pk):
         from plugins.petitions.views import sign
@@ -249,7 +255,9 @@ class PetitionAttachment(models.Model):
     """A file the author attached (PDF, JPEG or PNG, checked by its content)."""
 
     petition = models.ForeignKey(Petition, on_delete=models.CASCADE, related_name="attachments")
-    file = models.FileField(_("file"), upload_to="petitions/%Y/%m/")
+    # Under documents/: never served by address (nginx keeps the folder internal), only by
+    # the attachment route, which checks who may see the petition.
+    file = models.FileField(_("file"), upload_to="documents/petitions/%Y/%m/")
     title = models.CharField(_("title"), max_length=200, blank=True)
 
     class Meta:
@@ -258,6 +266,12 @@ class PetitionAttachment(models.Model):
 
     def __str__(self):
         return self.title or self.file.name
+
+    @property
+    def url(self):
+        """The download address under the petition's own index (a path on its site)."""
+        parts = self.petition.index.get_url_parts()
+        return f"{parts[2]}{self.petition_id}/attachments/{self.pk}/" if parts else ""
 
 
 class Signature(models.Model):

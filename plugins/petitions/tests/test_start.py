@@ -207,3 +207,32 @@ def test_a_topic_of_another_language_is_refused(client):
     response = client.post(start_url(index), _form(index, topic=str(foreign.pk)), headers=host())
     assert response.status_code == 400
     assert _count() == before
+
+
+def test_attachments_go_out_only_to_who_may_see_the_petition(client):
+    from plugins.petitions import services
+
+    index = index_of("ternopil")
+    citizen = make_citizen()
+    client.force_login(citizen)
+    data = {**_form(index, title="З додатком"), "attachments": [_pdf("план.pdf")]}
+    client.post(start_url(index), data, headers=host())
+    attachment = PetitionAttachment.objects.get(petition__author=citizen)
+    assert attachment.file.name.startswith("documents/petitions/")
+    own = client.get(attachment.url, headers=host())
+    assert own.status_code == 200
+    assert b"".join(own.streaming_content).startswith(b"%PDF-")
+    assert own["Content-Security-Policy"] == "default-src 'none'; sandbox"
+    assert "attachment" in own["Content-Disposition"]
+    assert "no-store" in own["Cache-Control"]
+    # never by the file's own address, nor before publication for anyone else
+    assert client.get(attachment.file.url, headers=host()).status_code == 404
+    client.force_login(make_citizen())
+    assert client.get(attachment.url, headers=host()).status_code == 404
+    client.logout()
+    assert client.get(attachment.url, headers=host()).status_code == 404
+    # once public, anyone gets it, and the petition's page links to it
+    services.publish(attachment.petition, None)
+    assert client.get(attachment.url, headers=host()).status_code == 200
+    page = client.get(petition_url(attachment.petition), headers=host()).content.decode()
+    assert f'href="{attachment.url}"' in page
