@@ -98,7 +98,8 @@ def _postgres_admin(sql):
         dbname="postgres",
         autocommit=True,
     ) as admin:
-        admin.execute(sql)
+        cursor = admin.execute(sql)
+        return cursor.fetchall() if cursor.description else []
 
 
 def query(database_url, sql):
@@ -312,3 +313,77 @@ def served_stack(prefix, django_db_blocker, **env):
         with django_db_blocker.unblock():
             drop_database_copy(database_url)
         shutil.rmtree(workdir, ignore_errors=True)
+
+
+class StreamingReplica:
+    """A hot standby of the test database's PostgreSQL server on another loopback port:
+    `pg_basebackup -R` from the primary (streaming replication), run as the `postgres` user
+    when the suite runs as root, as scripts/with-postgres does."""
+
+    SETTINGS = (  # a hot standby needs at least the primary's
+        "max_connections",
+        "max_worker_processes",
+        "max_wal_senders",
+        "max_prepared_transactions",
+        "max_locks_per_transaction",
+    )
+
+    def __init__(self):
+        from cms.ops.tests.services import postgres_bin
+
+        self.bin = postgres_bin()
+        self.port = free_port()
+        self.dir = Path(tempfile.mkdtemp(prefix="hromada-replica."))
+        self.run_as = []
+        if os.geteuid() == 0:
+            shutil.chown(self.dir, "postgres")
+            self.run_as = ["runuser", "-u", "postgres", "--"]
+
+    def _run(self, *args):
+        subprocess.run([*self.run_as, *map(str, args)], check=True, capture_output=True)
+
+    def create(self):
+        from django.db import connection
+
+        primary = connection.settings_dict
+        self.user = primary["USER"]
+        self.options = [
+            f"-c {name}={_postgres_admin(f'SHOW {name}')[0][0]}" for name in self.SETTINGS
+        ]
+        self._run(
+            self.bin / "pg_basebackup",
+            *("-h", primary["HOST"], "-p", primary["PORT"], "-U", primary["USER"]),
+            *("-D", self.dir / "data", "-R", "-X", "stream", "-c", "fast", "--no-sync"),
+        )
+        self.start()
+
+    def start(self):
+        self._run(
+            self.bin / "pg_ctl",
+            *("-D", self.dir / "data", "-l", self.dir / "log", "-w", "-o"),
+            " ".join(
+                [f"-p {self.port} -k {self.dir} -c listen_addresses=127.0.0.1", *self.options]
+            ),
+            "start",
+        )
+
+    def stop(self):
+        self._run(self.bin / "pg_ctl", "-D", self.dir / "data", "-m", "immediate", "-w", "stop")
+
+    def url(self, database_url):
+        """`database_url` (a database of the primary) on this replica."""
+        parts = urlsplit(database_url)
+        return parts._replace(netloc=f"{parts.username}@127.0.0.1:{self.port}").geturl()
+
+    def sql(self, statement):
+        import psycopg
+
+        with psycopg.connect(
+            host="127.0.0.1", port=self.port, user=self.user, dbname="postgres", autocommit=True
+        ) as db:
+            return db.execute(statement).fetchall()
+
+    def close(self):
+        with contextlib.suppress(subprocess.CalledProcessError):
+            self.stop()
+        shutil.rmtree(self.dir, ignore_errors=True)
