@@ -4,7 +4,7 @@ citizen's proposals and ballots. An erased account's ballot stays counted, anony
 from django.db import transaction
 from django.template.loader import render_to_string
 
-from plugins.budgets.models import Ballot, BudgetProject, ProjectStatus
+from plugins.budgets.models import Ballot, BudgetProject, Phase, ProjectStatus
 
 #: Projects that never reached a ballot: removed with their author's content on request.
 REMOVABLE = (ProjectStatus.PROPOSED, ProjectStatus.INFEASIBLE, ProjectStatus.WITHDRAWN)
@@ -86,14 +86,18 @@ def account_section(request):
     items = []
     for project in projects:
         cycle = project.cycle.specific
+        base = cycle.get_url(request)
+        editable = cycle.phase == Phase.PROPOSALS and project.status == ProjectStatus.PROPOSED
         items.append(
             {
                 "title": project.title,
                 "budget": cycle.title,
                 "status": project.get_status_display(),
-                "url": cycle.get_url(request)
-                + cycle.reverse_subpage("project_view", args=[project.pk])
-                if cycle.get_url(request)
+                "url": base + cycle.reverse_subpage("project_view", args=[project.pk])
+                if base
+                else "",
+                "edit_url": base + cycle.reverse_subpage("edit_view", args=[project.pk])
+                if base and editable
                 else "",
             }
         )
