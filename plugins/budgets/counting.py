@@ -40,6 +40,7 @@ from pabutools.election import (
 from pabutools.rules import greedy_utilitarian_welfare, method_of_equal_shares
 from pabutools.tiebreaking import TieBreakingRule
 
+from cms.core.frontcache import purge_tags
 from plugins.budgets.models import (
     BallotChoice,
     BudgetCyclePage,
@@ -178,6 +179,8 @@ def count(cycle, now=None):
         others = [result.project_id for result in results if not result.selected]
         BudgetProject.objects.filter(pk__in=selected).update(status=ProjectStatus.SELECTED)
         BudgetProject.objects.filter(pk__in=others).update(status=ProjectStatus.NOT_SELECTED)
+        # Statuses and results changed without a save: purge what shows them (on commit).
+        purge_tags({f"budget-cycle-{cycle.translation_key}"})
     return results
 
 

@@ -5,9 +5,10 @@ import json
 
 from django.http import HttpResponse
 
+from cms.core.frontcache import add_tags
 from cms.core.spreadsheets import csv_text
 from plugins.budgets.models import ProjectResult, ProjectStatus
-from plugins.budgets.views.public import Names, results_public
+from plugins.budgets.views.public import Names, cycle_tag, results_public
 
 FIELDS = (
     "id",
@@ -79,6 +80,7 @@ def open_data(page, request):
 
 
 def export(page, request, fmt):
+    add_tags(cycle_tag(page))
     data = open_data(page, request)
     filename = f"budget-{page.translation_key}-{page.locale.language_code}"
     if fmt == "json":

@@ -7,6 +7,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cms.core.frontcache import add_tags
 from plugins.budgets.models import (
     BudgetCategory,
     BudgetDistrict,
@@ -48,6 +49,12 @@ PHASE_HINTS = {
     Phase.RESULTS: _("The results are published: see which projects won."),
     Phase.IMPLEMENTATION: _("The winning projects are being built: follow their progress."),
 }
+
+
+def cycle_tag(page):
+    """The front-cache tag of everything that shows a cycle's counted results (purged by
+    each count: results change without a save the cache would see)."""
+    return f"budget-cycle-{page.translation_key}"
 
 
 def results_public(page, now=None):
@@ -143,6 +150,7 @@ def _int_or_none(value):
 
 
 def project_list(page, request):
+    add_tags(cycle_tag(page))
     names = Names(page)
     phase = page.phase
     show_votes = results_public(page)
@@ -207,6 +215,7 @@ def spending_progress(project, spendings):
 
 
 def project_detail(page, request, project):
+    add_tags(cycle_tag(page))
     names = Names(page)
     result = None
     if results_public(page):

@@ -8,10 +8,17 @@ from django.http import Http404, HttpResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
+from cms.core.frontcache import add_tags
 from plugins.budgets.counting import pools_of
 from plugins.budgets.models import Ballot, BallotChoice, ProjectResult
 from plugins.budgets.pabulib import pabulib_text, pool_filename
-from plugins.budgets.views.public import Names, budget_summary, cycle_urls, results_public
+from plugins.budgets.views.public import (
+    Names,
+    budget_summary,
+    cycle_tag,
+    cycle_urls,
+    results_public,
+)
 
 
 def result_pools(page, names, request):
@@ -65,6 +72,7 @@ def result_pools(page, names, request):
 
 
 def results(page, request):
+    add_tags(cycle_tag(page))
     names = Names(page)
     context = {
         "page": page,
@@ -95,6 +103,7 @@ def pabulib(page, request):
         if wanted is not None or len(pools) != 1:
             raise Http404
         chosen = pools[0]
+    add_tags(cycle_tag(page))
     response = HttpResponse(pabulib_text(page, chosen), content_type="text/plain; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{pool_filename(page, chosen)}"'
     response["Access-Control-Allow-Origin"] = "*"
