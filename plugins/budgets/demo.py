@@ -402,7 +402,7 @@ def _projects(page, spec):
 def _ballots(page, projects, number, seed):
     """Anonymous demo ballots: voters lean to a few favourite projects of their district and
     the city, the way real ballots cluster."""
-    rng = random.Random(seed)
+    rng = random.Random(seed)  # nosec B311  # demo ballots, reproducible; no secret
     votable = [p for p in projects if p.status == F]
     city = [p for p in votable if p.district_id is None]
     by_district = {}
