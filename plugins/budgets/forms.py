@@ -11,6 +11,7 @@ from PIL import Image, UnidentifiedImageError
 from cms.core.dates import format_number
 from cms.core.text import clean_plain_text
 from plugins.budgets.models import BudgetProject
+from plugins.budgets.voting import pool_budget
 
 MAX_IMAGES = 3
 IMAGE_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
@@ -108,7 +109,9 @@ class ProjectForm(forms.ModelForm):
         if not districts.exists():
             del self.fields["district"]
         else:
-            self.fields["district"].required = True
+            # City-wide projects only where the districts leave money for the whole city.
+            self.fields["district"].required = not pool_budget(cycle)
+            self.fields["district"].empty_label = _("The whole city")
         if not categories.exists():
             del self.fields["category"]
         self.fields["cost_estimate"].label = _("Cost estimate (%(currency)s)") % {
@@ -146,9 +149,7 @@ class ProjectForm(forms.ModelForm):
         cleaned = super().clean()
         cost = cleaned.get("cost_estimate")
         if cost is not None:
-            district = cleaned.get("district")
-            limit = district.amount if district is not None and district.amount else None
-            limit = limit or self.cycle.total_amount
+            limit = pool_budget(self.cycle, cleaned.get("district"))
             if cost <= Decimal(0):
                 self.add_error("cost_estimate", _("The cost must be more than zero."))
             elif cost > limit:

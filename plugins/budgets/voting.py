@@ -56,15 +56,19 @@ def ballot_projects(cycle, district=None):
     return projects.select_related("district", "category").order_by("title", "pk")
 
 
-def spending_limit(cycle, district=None):
-    """The money a knapsack ballot may spend: the district's own amount, else the total."""
-    if district is not None and district.amount:
+def pool_budget(cycle, district=None):
+    """The money of one part of the budget, as the counting divides it: a district's own
+    amount, or, for city-wide projects, what the total leaves after the districts'."""
+    if district is not None:
         return district.amount
-    return cycle.total_amount
+    districts = cycle.source_districts()
+    return max(cycle.total_amount - sum((d.amount for d in districts), Decimal(0)), Decimal(0))
 
 
 def check_rules(cycle, projects, district=None):
-    """Raise BallotRefused unless `projects` make a valid ballot under the cycle's rule."""
+    """Raise BallotRefused unless `projects` make a valid ballot under the cycle's rule: at
+    most `max_choices` projects, or, for a knapsack, the chosen projects of each part of the
+    budget (the voter's district, the whole city) within its money."""
     if not projects:
         raise BallotRefused(NOTHING_CHOSEN)
     if cycle.ballot_rule == BallotRule.APPROVAL:
@@ -77,9 +81,13 @@ def check_rules(cycle, projects, district=None):
                 )
                 % {"count": cycle.max_choices}
             )
-    else:
-        limit = spending_limit(cycle, district)
-        total = sum((project.cost for project in projects), Decimal(0))
+        return
+    pools = {}
+    for project in projects:
+        pools.setdefault(project.district_id, []).append(project)
+    for chosen in pools.values():
+        limit = pool_budget(cycle, chosen[0].district)
+        total = sum((project.cost for project in chosen), Decimal(0))
         if total > limit:
             raise BallotRefused(
                 _(

@@ -78,7 +78,7 @@ def test_a_citizen_proposes_a_project_with_images(client, cycle):
         ({"title": "   "}, "title", "required"),
         ({"description": "Too short"}, "description", "few sentences"),
         ({"district": "999999"}, "district", "Select a valid choice"),
-        ({"district": ""}, "district", "required"),
+        ({"district": "", "cost_estimate": "70000.01"}, "cost_estimate", "не може перевищувати"),
     ],
 )
 def test_bad_input_is_refused_and_the_form_comes_back_filled(
@@ -95,13 +95,23 @@ def test_bad_input_is_refused_and_the_form_comes_back_filled(
     assert not BudgetProject.objects.filter(cycle=cycle).exists()
 
 
-def test_a_larger_cost_is_allowed_in_a_district_without_its_own_amount(client, cycle):
+def test_a_city_wide_project_may_cost_what_the_districts_leave(client, cycle):
+    """100000 in all, 30000 for Center: 70000 for projects of the whole city."""
     client.force_login(make_citizen())
-    east = list(cycle.source_districts())[1]
-    data = _data(cycle, district=east.pk, cost_estimate="90000")
+    data = _data(cycle, district="", cost_estimate="70000")
     assert client.post(url(cycle, "propose_view"), data, headers={"host": HOST}).status_code == 302
-    over = _data(cycle, district=east.pk, cost_estimate="100000.01", title="Too dear")
-    assert client.post(url(cycle, "propose_view"), over, headers={"host": HOST}).status_code == 400
+    assert BudgetProject.objects.get(cycle=cycle).district is None
+
+
+def test_the_district_is_required_when_the_districts_share_all_the_money(client):
+    cycle = make_cycle("proposals", total=Decimal(50000), districts=[("Center", 50000)])
+    client.force_login(make_citizen())
+    answer = client.post(
+        url(cycle, "propose_view"), _data(cycle, district=""), headers={"host": HOST}
+    )
+    assert answer.status_code == 400
+    assert "district" in answer.context["form"].errors
+    assert not BudgetProject.objects.filter(cycle=cycle).exists()
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,7 @@
 """Voting: the ballot rules of a cycle, one ballot per citizen that can be changed until
 voting closes, and every refusal changes nothing."""
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -62,31 +63,50 @@ def test_refused_ballots_change_nothing(rule, chosen, message):
     assert _votes(projects) == [1, 0, 0, 0, 0, 0]
 
 
-def test_knapsack_within_the_budget_of_the_voters_district():
+def test_knapsack_within_the_money_of_each_part_of_the_budget():
+    """North has 50, South 600, the whole city what is left: 350."""
     cycle = make_cycle(
         "voting",
         ballot_rule="knapsack",
         total=Decimal(1000),
-        districts=[("North", 50), ("South", 0)],
+        districts=[("North", 50), ("South", 600)],
     )
     north, south = cycle.source_districts()
     in_north = make_projects(cycle, [30, 30], district=north)
-    citywide = make_projects(cycle, [15])
+    citywide = make_projects(cycle, [15, 340])
     in_south = make_projects(cycle, [500], district=south)
     citizen = make_citizen()
     with pytest.raises(BallotRefused):  # 60 > North's 50
         cast_ballot(cycle, [str(p.pk) for p in in_north], user=citizen, district_id=north.pk)
+    with pytest.raises(BallotRefused):  # 355 > the city's 350
+        cast_ballot(cycle, [str(p.pk) for p in citywide], user=citizen, district_id=north.pk)
     with pytest.raises(BallotRefused):  # a South project on a North ballot
         cast_ballot(cycle, [str(in_south[0].pk)], user=citizen, district_id=north.pk)
     with pytest.raises(BallotRefused):  # no district chosen
         cast_ballot(cycle, [str(citywide[0].pk)], user=citizen)
+    assert not Ballot.objects.filter(cycle=cycle).exists()
+    # 30 of North's 50 and 340 of the city's 350: each part fits its own money.
     ballot = cast_ballot(
-        cycle, [str(in_north[0].pk), str(citywide[0].pk)], user=citizen, district_id=north.pk
+        cycle, [str(in_north[0].pk), str(citywide[1].pk)], user=citizen, district_id=north.pk
     )
     assert ballot.district == north
-    # South has no amount of its own: the total applies.
     other = cast_ballot(cycle, [str(in_south[0].pk)], user=make_citizen(), district_id=south.pk)
     assert _choices(other) == [in_south[0].pk]
+
+
+def test_the_ballot_form_shows_the_money_of_each_part(client):
+    cycle = make_cycle(
+        "voting", ballot_rule="knapsack", total=Decimal(1000), districts=[("North", 50)]
+    )
+    north = cycle.source_districts().get()
+    make_projects(cycle, [30], district=north)
+    make_projects(cycle, [15])
+    client.force_login(make_citizen())
+    form = client.get(url(cycle, "vote_view") + f"?district={north.pk}", headers={"host": HOST})
+    html = form.content.decode()
+    assert 'data-pool="city" data-limit="950.00"' in html
+    assert f'data-pool="d{north.pk}" data-limit="50.00"' in html
+    assert "North:" in html and "950,00" in html
 
 
 @pytest.mark.parametrize("phase", ["proposals", "counting", "results"])
@@ -121,7 +141,12 @@ def test_voting_through_the_form_without_javascript(client):
     assert done.status_code == 302
     assert _votes([a, b]) == [1, 0]
     again = client.get(done["Location"], headers={"host": HOST})
-    assert f'value="{a.pk}" id="project-{a.pk}" data-cost="10.00" checked' in again.content.decode()
+    boxes = dict(
+        re.findall(
+            r'<input type="checkbox" name="projects" value="(\d+)"([^>]*)>', again.content.decode()
+        )
+    )
+    assert "checked" in boxes[str(a.pk)] and "checked" not in boxes[str(b.pk)]
     refused = client.post(
         url(cycle, "vote_view"), {"projects": [a.pk, b.pk]}, headers={"host": HOST}
     )

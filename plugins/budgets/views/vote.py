@@ -19,7 +19,7 @@ from plugins.budgets.voting import (
     ballot_of,
     ballot_projects,
     cast_ballot,
-    spending_limit,
+    pool_budget,
 )
 
 
@@ -43,8 +43,16 @@ def _chosen_district(page, value):
 def _ballot_page(request, page, *, district, districts, chosen, error="", status=200, saved=False):
     projects = list(ballot_projects(page, district)) if (district or not districts) else []
     base = page.get_url(request)
+    pools = {}
     for project in projects:
         project.page_url = base + page.reverse_subpage("project_view", args=[project.pk])
+        if project.district_id not in pools:
+            pools[project.district_id] = {
+                "key": f"d{project.district_id}" if project.district_id else "city",
+                "name": page.local_name(project.district) or _("The whole city"),
+                "limit": pool_budget(page, project.district),
+            }
+        project.pool = pools[project.district_id]
     context = {
         "page": page,
         "projects": projects,
@@ -55,7 +63,7 @@ def _ballot_page(request, page, *, district, districts, chosen, error="", status
         "error": error,
         "saved": saved,
         "approval": page.ballot_rule == BallotRule.APPROVAL,
-        "limit": spending_limit(page, district),
+        "pools": list(pools.values()),
     }
     return render(request, "budgets/vote.html", context, status=status)
 
