@@ -19,6 +19,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from cms.ops.tests.services import PostgresServer
+
 ROOT = Path(__file__).resolve().parents[2]
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 PURGE_MODULE = Path("/usr/lib/nginx/modules/ngx_http_cache_purge_module.so")
@@ -315,7 +317,7 @@ def served_stack(prefix, django_db_blocker, **env):
         shutil.rmtree(workdir, ignore_errors=True)
 
 
-class StreamingReplica:
+class StreamingReplica(PostgresServer):
     """A hot standby of the test database's PostgreSQL server on another loopback port:
     `pg_basebackup -R` from the primary (streaming replication), run as the `postgres` user
     when the suite runs as root, as scripts/with-postgres does."""
@@ -328,21 +330,7 @@ class StreamingReplica:
         "max_locks_per_transaction",
     )
 
-    def __init__(self):
-        from cms.ops.tests.services import postgres_bin
-
-        self.bin = postgres_bin()
-        self.port = free_port()
-        self.dir = Path(tempfile.mkdtemp(prefix="hromada-replica."))
-        self.run_as = []
-        if os.geteuid() == 0:
-            shutil.chown(self.dir, "postgres")
-            self.run_as = ["runuser", "-u", "postgres", "--"]
-
-    def _run(self, *args):
-        subprocess.run([*self.run_as, *map(str, args)], check=True, capture_output=True)
-
-    def create(self):
+    def init(self):
         from django.db import connection
 
         primary = connection.settings_dict
@@ -351,26 +339,23 @@ class StreamingReplica:
             f"-c {name}={_postgres_admin(f'SHOW {name}')[0][0]}" for name in self.SETTINGS
         ]
         self._run(
-            self.bin / "pg_basebackup",
-            *("-h", primary["HOST"], "-p", primary["PORT"], "-U", primary["USER"]),
-            *("-D", self.dir / "data", "-R", "-X", "stream", "-c", "fast", "--no-sync"),
+            str(self.bin / "pg_basebackup"),
+            *("-h", primary["HOST"], "-p", str(primary["PORT"]), "-U", primary["USER"]),
+            *("-D", str(self.dir / "data"), "-R", "-X", "stream", "-c", "fast", "--no-sync"),
         )
         self.start()
 
     def start(self):
         self._run(
-            self.bin / "pg_ctl",
-            *("-D", self.dir / "data", "-l", self.dir / "log", "-w", "-o"),
+            str(self.bin / "pg_ctl"),
+            *("-D", str(self.dir / "data"), "-l", str(self.dir / "log"), "-w", "-o"),
             " ".join(
                 [f"-p {self.port} -k {self.dir} -c listen_addresses=127.0.0.1", *self.options]
             ),
             "start",
         )
 
-    def stop(self):
-        self._run(self.bin / "pg_ctl", "-D", self.dir / "data", "-m", "immediate", "-w", "stop")
-
-    def url(self, database_url):
+    def url_of(self, database_url):
         """`database_url` (a database of the primary) on this replica."""
         parts = urlsplit(database_url)
         return parts._replace(netloc=f"{parts.username}@127.0.0.1:{self.port}").geturl()
@@ -382,8 +367,3 @@ class StreamingReplica:
             host="127.0.0.1", port=self.port, user=self.user, dbname="postgres", autocommit=True
         ) as db:
             return db.execute(statement).fetchall()
-
-    def close(self):
-        with contextlib.suppress(subprocess.CalledProcessError):
-            self.stop()
-        shutil.rmtree(self.dir, ignore_errors=True)

@@ -8,11 +8,11 @@ reader gets the primary's pages. Runs under `make test-postgres`."""
 
 import json
 import re
-import time
 
 import pytest
 import requests
 
+from cms.ops.tests.services import wait_for
 from tests.deploy.citizens import SmtpSink, form_fields, mail_links
 from tests.deploy.processes import StreamingReplica, free_port, require, served_stack
 
@@ -66,8 +66,8 @@ def replicated(django_db_setup, django_db_blocker):
             out = stack.shell(SETUP)
             stack.page = json.loads(re.search(r"^SETUP (.*)$", out, re.M).group(1))
             with django_db_blocker.unblock():
-                replica.create()
-            stack.env["DATABASE_REPLICA_URL"] = replica.url(stack.env["DATABASE_URL"])
+                replica.init()
+            stack.env["DATABASE_REPLICA_URL"] = replica.url_of(stack.env["DATABASE_URL"])
             stack.replica, stack.sink, stack.port = replica, sink, app_port
             stack.start_gunicorn(app_port)
             yield stack
@@ -103,15 +103,6 @@ def retitle(stack, title):
     )
 
 
-def wait_until(predicate, seconds=30):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.2)
-    return False
-
-
 def test_anonymous_readers_read_the_replica_signed_in_citizens_the_primary(replicated):
     stack, replica, page = replicated, replicated.replica, replicated.page
     assert page["title"] in visit(stack, page["url"]).text
@@ -126,7 +117,7 @@ def test_anonymous_readers_read_the_replica_signed_in_citizens_the_primary(repli
     finally:
         replica.sql("SELECT pg_wal_replay_resume()")
     # Streaming catches up: the anonymous reader gets the change from the replica.
-    assert wait_until(lambda: "primary title" in visit(stack, page["url"]).text)
+    assert wait_for(lambda: "primary title" in visit(stack, page["url"]).text)
 
 
 def test_a_citizen_reads_back_their_own_answer_at_once(replicated):
@@ -176,4 +167,4 @@ def test_with_the_replica_stopped_reads_fall_back_to_the_primary(replicated):
     replica.start()
     replica.sql("SELECT pg_wal_replay_pause()")
     retitle(stack, "Replica test title while paused")
-    assert wait_until(lambda: "primary title" in visit(stack, stack.page["url"]).text)
+    assert wait_for(lambda: "primary title" in visit(stack, stack.page["url"]).text)
