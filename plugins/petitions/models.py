@@ -235,19 +235,19 @@ class Petition(models.Model):
             and (now or timezone.now()) < self.collection_ends_at
         )
 
-    @property
-    def slug(self):
-        """A readable slug from the title (Cyrillic romanised by the national standard)."""
+    def slug_in(self, index):
+        """A readable slug from the title (Cyrillic romanised by the national standard of
+        the petition's language, else of `index`'s)."""
         from cms.translations.slugs import slug_for
 
-        language = self.language or self.index.locale.language_code
+        language = self.language or index.locale.language_code
         return slug_for(self.title, language)[:60].strip("-")
 
     def get_url(self, request=None, index=None):
         """The petition's address under `index` (a translation of its index), else its own."""
         index = index or self.index
         base = index.get_url(request=request) or ""
-        slug = self.slug
+        slug = self.slug_in(index)
         return f"{base}{self.pk}-{slug}/" if slug else f"{base}{self.pk}/"
 
 

@@ -83,8 +83,9 @@ def path_of(index):
 
 def petition_url(petition, index=None):
     """The petition's address under `index`, with its readable slug."""
-    slug = petition.slug
-    return f"{path_of(index or petition.index)}{petition.pk}{'-' + slug if slug else ''}/"
+    index = index or petition.index
+    slug = petition.slug_in(index)
+    return f"{path_of(index)}{petition.pk}{'-' + slug if slug else ''}/"
 
 
 def sign_url(petition, index=None):
