@@ -106,3 +106,20 @@ def test_codes_are_generated_in_the_admin_and_shown_once(client):
     refused = client.post(admin_url, {"batch": "Too many", "count": "100000"})
     assert refused.status_code == 400
     assert not VotingCode.objects.filter(batch="Too many").exists()
+
+
+def test_guessing_codes_is_limited_per_connection(client, settings):
+    from django.core.cache import cache
+
+    cache.clear()
+    settings.BUDGETS_CODE_TRIES_PER_HOUR = 2
+    cycle = make_cycle("voting", kind="school")
+    code = generate_codes(cycle, 1, "7-A")[0]
+    for guess in ("AAAA-BBBB-CCCC", "DDDD-EEEE-FFFF"):
+        wrong = client.post(url(cycle, "code_view"), {"code": guess}, headers={"host": HOST})
+        assert wrong.status_code == 400
+    # Even the right code waits now: the connection has used its tries.
+    blocked = client.post(url(cycle, "code_view"), {"code": code}, headers={"host": HOST})
+    assert blocked.status_code == 429
+    assert VotingCode.objects.get(cycle=cycle).used_at is None
+    cache.clear()

@@ -215,3 +215,29 @@ def test_the_author_edits_until_the_proposals_close_and_no_one_else_can(client, 
     assert late.status_code == 403
     project.refresh_from_db()
     assert project.title == "Benches and lamps"
+
+
+def test_the_author_replaces_an_image(client, cycle):
+    client.force_login(make_citizen())
+    client.post(
+        url(cycle, "propose_view"),
+        _data(cycle, images=[_png("a.png"), _png("b.png"), _png("c.png")]),
+        headers={"host": HOST},
+    )
+    project = BudgetProject.objects.get(cycle=cycle)
+    first = project.images.first()
+    full = client.post(
+        url(cycle, "edit_view", project.pk),
+        _data(cycle, images=[_png("d.png")]),
+        headers={"host": HOST},
+    )
+    assert full.status_code == 400  # three already: remove one first
+    assert project.images.count() == 3
+    replaced = client.post(
+        url(cycle, "edit_view", project.pk),
+        _data(cycle, images=[_png("d.png")], remove_images=[first.pk]),
+        headers={"host": HOST},
+    )
+    assert replaced.status_code == 302
+    assert project.images.count() == 3
+    assert not project.images.filter(pk=first.pk).exists()
