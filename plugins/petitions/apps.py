@@ -10,6 +10,11 @@ class PetitionsConfig(AppConfig):
     verbose_name = _("Petitions")
     default_auto_field = "django.db.models.BigAutoField"
 
+    def ready(self):
+        from plugins.petitions import search_sync
+
+        search_sync.connect()
+
     def contributions(self):
         from cms.core.extensions import ACCOUNT_PAGE
         from cms.core.manifest import Contributions, Extension, Moments, OpenDataExport, UserData

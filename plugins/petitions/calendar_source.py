@@ -7,7 +7,8 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from cms.core.visibility import public_pages
-from plugins.petitions.models import Petition, PetitionIndexPage, PetitionStatus
+from plugins.petitions.models import PetitionIndexPage, PetitionStatus
+from plugins.petitions.views.public import site_petitions
 
 COLLECTION_END = "petition_collection_end"
 ANSWER_DUE = "petition_answer_due"
@@ -23,8 +24,8 @@ def petition_dates(site, locale, start, end):
     if index is None:
         return []
     petitions = (
-        Petition.objects.public()
-        .filter(index__translation_key=index.translation_key)
+        site_petitions(index)
+        .public()
         .filter(
             Q(
                 status=PetitionStatus.COLLECTING,

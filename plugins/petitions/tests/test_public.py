@@ -128,6 +128,7 @@ def test_the_chart_is_an_svg_with_a_table_of_the_same_numbers(get):
     html = _text(get("ternopil", path_of(petition)))
     assert '<svg class="petition-chart__svg"' in html and 'role="img"' in html
     assert '<path class="petition-chart__line" d="M' in html
+    assert not re.search(r'(x|y)[12]?="\d+,\d', html)  # coordinates are never localised
     table = html.split('<table class="petition-chart__table">', 1)[1].split("</table>")[0]
     assert "<caption" in table and 'scope="col"' in table and 'scope="row"' in table
     assert re.findall(r"<td>(\d+)</td><td>(\d+)</td>", table) == [
@@ -179,12 +180,16 @@ def test_petitions_of_the_site_show_under_every_language_with_their_language(get
     assert get("levski", path_of(petition, index_for("levski", "bg"))).status_code == 404
 
 
-def test_nothing_shows_under_a_restricted_index(get):
-    index = index_for()
-    petition = make_petition(index, "collecting")
+def test_nothing_shows_under_a_restricted_index_nor_under_its_other_languages(get):
+    index, english = index_for(), index_for("ternopil", "en")
+    petition = make_petition(index, "collecting", title="Закрита разом з індексом")
     PageViewRestriction.objects.create(page=index, restriction_type="login")
     assert get("ternopil", list_path(index)).status_code in (302, 404)
     assert get("ternopil", path_of(petition)).status_code in (302, 404)
+    assert petition.title not in _titles(_text(get("ternopil", list_path(english))))
+    assert get("ternopil", path_of(petition, english)).status_code == 404
+    for route in ("feed/collecting/", "data/json/"):
+        assert petition.title not in _text(get("ternopil", list_path(english) + route))
 
 
 def test_hostile_text_renders_inert(get):

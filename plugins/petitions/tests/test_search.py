@@ -1,6 +1,7 @@
 """Petitions in the site search: public ones found, hidden ones never."""
 
 import pytest
+from wagtail.models import PageViewRestriction
 
 from plugins.petitions.tests.reading import index_for, make_petition
 
@@ -34,3 +35,16 @@ def test_a_refused_petition_leaves_the_index():
     petition.status = "refused"
     petition.save()
     assert not SearchEntry.objects.filter(object_id=petition.pk, kind="petitions").exists()
+
+
+def test_a_restriction_on_the_index_takes_its_petitions_out_of_the_search_and_back():
+    from cms.search.models import SearchEntry
+
+    index = index_for()
+    petition = make_petition(index, "collecting", title="Під замком пошуку")
+    entries = SearchEntry.objects.filter(object_id=petition.pk, kind="petitions")
+    assert entries.exists()
+    restriction = PageViewRestriction.objects.create(page=index, restriction_type="login")
+    assert not entries.exists()
+    restriction.delete()
+    assert entries.exists()

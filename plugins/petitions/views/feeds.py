@@ -66,7 +66,9 @@ class PetitionStatusFeed(Feed):
         )
 
     def items(self, obj):
-        petitions = obj.petitions().public()
+        from plugins.petitions.views.public import site_petitions
+
+        petitions = site_petitions(obj, self.request).public()
         if self.status == OVERDUE:
             petitions = petitions.overdue(timezone.now())
         else:

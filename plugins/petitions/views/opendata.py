@@ -11,6 +11,7 @@ from django.utils import timezone
 from cms.core.spreadsheets import csv_text
 from cms.core.visibility import keep_public_documents
 from plugins.petitions.models import PetitionStatus
+from plugins.petitions.views.public import site_petitions
 
 LICENCE = "CC BY 4.0"
 FIELDS = (
@@ -42,7 +43,7 @@ def records(page, request):
     """One dict per public petition of the site of `page`, oldest first."""
     now = timezone.now()
     petitions = list(
-        page.petitions()
+        site_petitions(page, request)
         .public()
         .select_related("topic", "answer_document", "index__locale")
         .order_by("published_at", "pk")

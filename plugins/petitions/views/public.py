@@ -15,11 +15,12 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 
 from cms.core.sites import profile_for_request
-from cms.core.visibility import keep_public_documents
+from cms.core.visibility import is_public, keep_public_documents, public_pages
 from plugins.petitions.chart import signature_chart
 from plugins.petitions.models import (
     PUBLIC_STATUSES,
     Petition,
+    PetitionIndexPage,
     PetitionStatus,
     PetitionTopic,
     SignatureDay,
@@ -68,11 +69,19 @@ class ListFilters:
         return urlencode(kept) + "&" if kept else ""
 
 
-def public_petitions(page):
+def site_petitions(page, request=None):
+    """The site's petitions that may be shown under `page` (any language version of the
+    site's petitions index): those started on a version that is live and public. Restricting
+    one version hides the petitions started there from the others too."""
+    versions = PetitionIndexPage.objects.filter(translation_key=page.translation_key)
+    return Petition.objects.filter(index__in=public_pages(versions, request).values("pk"))
+
+
+def public_petitions(page, request=None):
     """The site's petitions that the public may see, with the language they were written
     in (from the index they were started on)."""
     return (
-        page.petitions()
+        site_petitions(page, request)
         .public()
         .select_related("topic")
         .annotate(written_in=F("index__locale__language_code"))
@@ -133,7 +142,7 @@ def petition_list(page, request):
     twenty a page, newest first."""
     now = timezone.now()
     filters = ListFilters.from_querydict(request.GET)
-    petitions = public_petitions(page)
+    petitions = public_petitions(page, request)
     topics = topics_in_language(page, petitions)
     counts = status_counts(petitions, now)
     problems = []
@@ -169,6 +178,7 @@ def petition_list(page, request):
     if missing:  # a topic not translated into this language: its own name
         names.update({p.topic.translation_key: p.topic.name for p in items if p.topic_id})
     for petition in items:
+        petition.language = petition.language or petition.written_in
         petition.topic_name = names.get(petition.topic.translation_key) if petition.topic_id else ""
         petition.url = petition_url(page, petition, request)
     context = {
@@ -258,9 +268,12 @@ def chart_for(petition):
     return signature_chart(rows, threshold=petition.signatures_needed, start=start, end=end)
 
 
-def _visible_petition(petition, request):
+def _visible_petition(page, petition, request):
     """A public petition to anyone; one awaiting moderation or refused to its author only
-    (the answer is then private: the session was read)."""
+    (the answer is then private: the session was read). Under another language version of
+    the index, only while the version it was started on is public."""
+    if petition.index_id != page.pk and not is_public(petition.index):
+        return False
     if petition.status in PUBLIC_STATUSES:
         return True
     user = request.user
@@ -276,7 +289,7 @@ def _language_of(petition, page):
 
 
 def petition_detail(page, request, petition):
-    if not _visible_petition(petition, request):
+    if not _visible_petition(page, petition, request):
         raise Http404
     now = timezone.now()
     public = petition.status in PUBLIC_STATUSES
