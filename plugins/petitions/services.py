@@ -58,10 +58,10 @@ def site_zone(index):
 
 
 def end_of_day_after(moment, days, zone):
-    """The end of the local day `days` days after `moment`'s local date (in `zone`): the
-    instant the next local day starts, summer time or not."""
+    """The last instant of the local day `days` days after `moment`'s local date (in
+    `zone`, summer time or not): it reads "until 25 January, 23:59"."""
     last_day = timezone.localtime(moment, zone).date() + timedelta(days=days)
-    return datetime.combine(last_day + timedelta(days=1), time.min, tzinfo=zone)
+    return datetime.combine(last_day, time.max, tzinfo=zone)
 
 
 class PetitionError(Exception):

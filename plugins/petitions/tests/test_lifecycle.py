@@ -71,9 +71,9 @@ def test_the_answer_deadline_ends_a_local_day_in_the_sites_time_zone(slug, zone,
     local = zoneinfo.ZoneInfo(zone)
     signed_day = moment.astimezone(local).date()
     due = petition.answer_due_at.astimezone(local)
-    assert (due.hour, due.minute) == (0, 0)
-    assert due.date() == signed_day + timedelta(days=answer_days + 1)
-    # overdue only once that local midnight has passed
+    assert (due.hour, due.minute) == (23, 59)
+    assert due.date() == signed_day + timedelta(days=answer_days)
+    # overdue only once that local day has ended
     assert not Petition.objects.overdue(now=petition.answer_due_at - timedelta(seconds=1)).filter(
         pk=petition.pk
     )

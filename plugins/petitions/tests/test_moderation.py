@@ -30,7 +30,7 @@ def _staff_of(site_slug):
     return user
 
 
-def test_publishing_copies_the_profile_rules_and_ends_at_local_midnight(
+def test_publishing_copies_the_profile_rules_and_ends_with_a_local_day(
     client, django_capture_on_commit_callbacks
 ):
     petition = start(index_of("ternopil"))
@@ -48,8 +48,8 @@ def test_publishing_copies_the_profile_rules_and_ends_at_local_midnight(
     kyiv = zoneinfo.ZoneInfo("Europe/Kyiv")
     ends = petition.collection_ends_at.astimezone(kyiv)
     published = petition.published_at.astimezone(kyiv)
-    assert (ends.hour, ends.minute) == (0, 0)
-    assert ends.date() == published.date() + timedelta(days=61)
+    assert (ends.hour, ends.minute) == (23, 59)
+    assert ends.date() == published.date() + timedelta(days=60)
     assert [event.status for event in petition.events.all()] == ["pending", "collecting"]
     assert mail.outbox[-1].to == [petition.author.email]
     assert "збирає підписи" in mail.outbox[-1].body
@@ -182,7 +182,7 @@ def test_the_answer_is_set_in_the_admin_with_an_archive_document(
     assert "Рада підтримала петицію." in mail.outbox[-1].body
 
 
-def test_publishing_in_three_time_zones_ends_at_each_sites_midnight():
+def test_publishing_in_three_time_zones_ends_with_each_sites_local_day():
     moment = datetime(2026, 3, 28, 22, 30, tzinfo=zoneinfo.ZoneInfo("UTC"))
     expected = {
         "ternopil": ("Europe/Kyiv", datetime(2026, 5, 28).date()),  # 29 Mar local + 60 days
@@ -194,5 +194,5 @@ def test_publishing_in_three_time_zones_ends_at_each_sites_midnight():
         services.publish(petition, None, now=moment)
         petition.refresh_from_db()
         local = petition.collection_ends_at.astimezone(zoneinfo.ZoneInfo(zone_name))
-        assert (local.hour, local.minute) == (0, 0), slug
-        assert local.date() == last_day + timedelta(days=1), slug
+        assert (local.hour, local.minute) == (23, 59), slug
+        assert local.date() == last_day, slug
