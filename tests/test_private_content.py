@@ -50,6 +50,8 @@ from plugins.consultations.models import (
 from plugins.consultations.tests.factories import answers_post, make_consultation
 from plugins.events.models import EventIndexPage, EventPage, Registration
 from plugins.events.tests.factories import make_event
+from plugins.petitions.models import PetitionIndexPage
+from plugins.petitions.tests.reading import make_petition
 
 pytestmark = pytest.mark.django_db
 
@@ -226,6 +228,16 @@ def consultation_index(secret):
     return _mark(index, secret)
 
 
+def petitions_index(secret):
+    """The petitions index with a petition of its own: the list, each petition's page, the
+    feeds, the open data, the calendar and search all go through the index."""
+    index = PetitionIndexPage.objects.child_of(_home()).get()
+    text = f"{secret.word} Quintessa petition {uuid.uuid4().hex[:6]}"
+    make_petition(index, "collecting", title=text, text=secret.body, request=secret.body)
+    secret.attached.append(text)
+    return _mark(index, secret)
+
+
 LEAVES = {
     "standard_page": standard_page,
     "news_article": news_article,
@@ -239,6 +251,7 @@ CONTAINERS = {
     "action_plan": action_plan,
     "event_index": event_index,
     "consultation_index": consultation_index,
+    "petitions_index": petitions_index,
 }
 PAGE_TYPES = {**LEAVES, **CONTAINERS}
 
@@ -261,6 +274,7 @@ def test_every_page_type_of_the_demo_is_covered():
         EventPage,
         ConsultationIndexPage,
         ConsultationPage,
+        PetitionIndexPage,
     }
     found = {type(page) for page in Page.objects.descendant_of(home).specific()}
     assert found <= covered
@@ -389,6 +403,8 @@ def plugin_routes(page, secret):
         ]
     if isinstance(page, EventPage):
         routes.append(f"/{language}/events/{page.pk}/register/")
+    if isinstance(page, PetitionIndexPage):
+        routes += [petition.get_url(index=page) for petition in page.petitions().public()]
     return routes
 
 
@@ -403,6 +419,9 @@ SUBPAGES = (
     ("feed_view", None),
     ("month_view", None),
     ("ics_view", None),
+    ("feed_view", {"status": "collecting"}),
+    ("data_view", {"fmt": "csv"}),
+    ("data_view", {"fmt": "json"}),
     ("rss", None),
     ("atom", None),
 )
