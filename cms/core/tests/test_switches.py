@@ -118,10 +118,10 @@ def test_a_switched_off_plugin_fills_no_extension_point(profile_dir):
 
 def test_a_profile_naming_an_unknown_plugin_stops_the_start_up(profile_dir):
     assert profiles_name_known_plugins(None) == []
-    profile_dir("levski", ["comments", "petitions"])
+    profile_dir("levski", ["comments", "petitons"])  # a typo of "petitions"
     (error,) = profiles_name_known_plugins(None)
     assert error.id == "hromada.E001"
-    assert "'levski'" in error.msg and "'petitions'" in error.msg
+    assert "'levski'" in error.msg and "'petitons'" in error.msg
     assert "comments, consultations, events" in error.hint
     with pytest.raises(SystemCheckError, match="hromada.E001"):
         call_command("check")
