@@ -31,6 +31,7 @@ PAGE_TYPES = [
     "events.EventPage",
     "consultations.ConsultationIndexPage",
     "consultations.ConsultationPage",
+    "petitions.PetitionIndexPage",
     "pages.StandardPage",
 ]
 
