@@ -246,7 +246,7 @@ def signer_names(petition, limit=SIGNER_NAMES_SHOWN):
     """The public names of the latest signers who chose to show it (names only)."""
     rows = (
         petition.signatures.filter(show_name=True, user__isnull=False)
-        .order_by("-created_at", "-pk")
+        .order_by("-created_at")
         .values_list("user__citizen_profile__display_name", "user__first_name", "user__last_name")[
             :limit
         ]
