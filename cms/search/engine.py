@@ -88,31 +88,43 @@ class _Counted:
         return list(self.results[window])
 
 
-class _RankedIds(_Counted):
-    """The ids of the matches in FTS5 rank order, fetched one slice at a time."""
+class _Windowed(_Counted):
+    """Matches whose counts by kind and one window of ids come from one query,
+    `window(start, stop)` -> (counts, ids); asked first for `first` (start, stop)."""
 
-    def __init__(self, sql, params, total):
-        super().__init__(None, total)
-        self.sql, self.params = sql, params
+    def __init__(self, window, first):
+        self.window, self.first = window, first
+        self.counts, self.ids = window(*first)
+        super().__init__(None, 0)
+
+    def slice(self, start, stop):
+        if start == self.first[0] and stop <= self.first[1]:
+            return self.ids[: stop - start]
+        return self.window(start, stop)[1]
 
     def __getitem__(self, window):
-        from django.db import connection
+        return self.slice(window.start or 0, window.stop)
 
-        start, stop = window.start or 0, window.stop
-        with connection.cursor() as cursor:
-            cursor.execute(f"{self.sql} LIMIT %s OFFSET %s", [*self.params, stop - start, start])
-            return [row[0] for row in cursor.fetchall()]
+
+def _first_window(page_number, size=PER_PAGE):
+    try:
+        page_number = min(max(int(page_number), 1), MAX_PAGE)
+    except (TypeError, ValueError):
+        page_number = 1
+    start = (page_number - 1) * PER_PAGE
+    return start, start + size
 
 
 def _run_sqlite(groups, base, kind, page_number):
     """Wagtail's SQLite backend ranks each match in a correlated subquery (seconds at
-    50,000 entries); FTS5 ranks them natively, and only for the page shown."""
+    50,000 entries); FTS5 ranks them natively. One scan of the matches counts them by kind
+    and gives the page shown in rank order."""
     from django.contrib.contenttypes.models import ContentType
-    from django.db import connection
 
     filters_sql, filter_params = base.values("pk").query.sql_with_params()
     content_type = ContentType.objects.get_for_model(SearchEntry).pk
     matches = (
+        "SELECT se.id, se.kind, bm25(wagtailsearch_indexentry_fts) "  # nosec B608  # filters_sql: Django-compiled, values are params
         "FROM wagtailsearch_indexentry_fts f "
         "JOIN wagtailsearch_indexentry ie ON ie.id = f.rowid "
         "JOIN search_searchentry se ON se.id = CAST(ie.object_id AS INTEGER) "
@@ -120,16 +132,25 @@ def _run_sqlite(groups, base, kind, page_number):
         f"AND se.id IN ({filters_sql})"
     )
     params = [fts5_expression(groups), content_type, *filter_params]
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT se.kind, COUNT(*) {matches} GROUP BY se.kind", params)
-        counts = Counter(dict(cursor.fetchall()))
-    ranked = f"SELECT se.id {matches}"
-    if kind:
-        ranked += " AND se.kind = %s"
-        params = [*params, kind]
-    ranked += " ORDER BY bm25(wagtailsearch_indexentry_fts), se.id DESC"
-    total = counts.get(kind, 0) if kind else sum(counts.values())
-    page = Paginator(_RankedIds(ranked, params, total), PER_PAGE).get_page(page_number)
+    only_kind = "WHERE kind = %s" if kind else ""
+
+    def window(start, stop):
+        sql = (
+            f"WITH m (id, kind, rank) AS MATERIALIZED ({matches}) "  # nosec B608  # as above
+            "SELECT * FROM (SELECT kind, COUNT(*), NULL FROM m GROUP BY kind) UNION ALL "
+            f"SELECT * FROM (SELECT NULL, NULL, id FROM m {only_kind} "
+            "ORDER BY rank, id DESC LIMIT %s OFFSET %s)"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*params, *([kind] if kind else []), stop - start, start])
+            rows = cursor.fetchall()
+        counts = Counter({k: n for k, n, _ in rows if k is not None})
+        return counts, [pk for k, _, pk in rows if k is None]
+
+    results = _Windowed(window, _first_window(page_number))
+    counts = results.counts
+    results.total = counts.get(kind, 0) if kind else sum(counts.values())
+    page = Paginator(results, PER_PAGE).get_page(page_number)
     ids = list(page.object_list)
     loaded = SearchEntry.objects.in_bulk(ids)
     return counts, page, [loaded[pk] for pk in ids if pk in loaded]
@@ -140,7 +161,7 @@ def _run_sqlite(groups, base, kind, page_number):
 CANDIDATES = 200
 
 
-class _CandidatesRanked(_Counted):
+class _CandidatesRanked(_Windowed):
     """The matches in PostgreSQL, in the order the search shows them: the first
     `CANDIDATES` of the cheap order (title matches, then the newest) ranked by Wagtail's rank
     expression, then the rest in the cheap order. `window(start, stop)` gives (counts by
@@ -148,14 +169,8 @@ class _CandidatesRanked(_Counted):
     `ranked(ids)` orders ids by rank."""
 
     def __init__(self, window, ranked, first):
-        self.window, self.ranked = window, ranked
-        self.first, (self.counts, self.ids) = first, window(*first)
-        super().__init__(None, 0)
-
-    def slice(self, start, stop):
-        if (start, stop) == self.first:
-            return self.ids
-        return self.window(start, stop)[1]
+        self.ranked = ranked
+        super().__init__(window, first)
 
     def __getitem__(self, window):
         start, stop = window.start or 0, window.stop
@@ -225,12 +240,9 @@ def _run_postgres(groups, search_query, base, kind, page_number):
         )
         return list(found)
 
-    try:
-        page_number = min(max(int(page_number), 1), MAX_PAGE)
-    except (TypeError, ValueError):
-        page_number = 1
-    start = (page_number - 1) * PER_PAGE
-    first = (0, CANDIDATES) if start < CANDIDATES else (start, start + PER_PAGE)
+    first = _first_window(page_number)
+    if first[0] < CANDIDATES:
+        first = (0, CANDIDATES)
     results = _CandidatesRanked(window, ranked, first)
     counts = results.counts
     results.total = counts.get(kind, 0) if kind else sum(counts.values())
