@@ -11,6 +11,11 @@ class BudgetsConfig(AppConfig):
     verbose_name = _("Participatory budgets")
     default_auto_field = "django.db.models.BigAutoField"
 
+    def ready(self):
+        from plugins.budgets import search_sync
+
+        search_sync.connect()
+
     def contributions(self):
         from cms.core.extensions import ACCOUNT_PAGE
         from cms.core.manifest import (

@@ -8,7 +8,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from cms.core.sites import profile_for_site
-from cms.core.visibility import public_pages
+from cms.core.visibility import keep_public, public_pages
 from plugins.budgets.models import BudgetCyclePage, ProjectMilestone, ProjectStatus
 
 
@@ -26,7 +26,10 @@ def phase_moments():
 def budget_dates(site, locale, start, end):
     from cms.core.calendar import Occurrence
 
-    pages = list(public_pages(BudgetCyclePage.objects.in_site(site)).filter(locale=locale))
+    home = site.root_page.get_translations(inclusive=True).filter(locale=locale).first()
+    if home is None:
+        return []
+    pages = list(public_pages(BudgetCyclePage.objects.descendant_of(home)))
     found = []
     with translation.override(locale.language_code):
         for page in pages:
@@ -59,9 +62,14 @@ def _milestones(site, locale, start, end, pages):
         return []
     zone = zoneinfo.ZoneInfo(profile_for_site(site).time_zone)
     by_key = {page.translation_key: page for page in pages}
+    first = {}
+    for source in BudgetCyclePage.objects.filter(translation_key__in=by_key).order_by("-pk"):
+        first[source.translation_key] = source
+    # Projects belong to the first language version: while it is private they are hidden.
+    sources = [source.pk for source in keep_public(first.values())]
     milestones = (
         ProjectMilestone.objects.filter(
-            project__cycle__translation_key__in=by_key.keys(),
+            project__cycle__in=sources,
             project__status=ProjectStatus.SELECTED,
             due_date__gte=(start.astimezone(zone) - datetime.timedelta(days=1)).date(),
             due_date__lte=end.astimezone(zone).date(),

@@ -216,6 +216,26 @@ class BudgetCyclePage(RoutablePageMixin, BasePage):
 
         return BudgetProject.objects.filter(cycle__translation_key=self.translation_key)
 
+    def projects_public(self):
+        """Whether the projects may be shown here: only while the language version they
+        belong to (`source`) is live and public, so a restriction on it, or unpublishing
+        it, hides them from every language version at once."""
+        from cms.core.visibility import is_public
+
+        source = self.source
+        return source.pk == self.pk or is_public(source)
+
+    def listed_projects(self):
+        """The projects this language version may show (none while `source` is private)."""
+        projects = self.projects()
+        return projects if self.projects_public() else projects.none()
+
+    def serve(self, request, view=None, args=None, kwargs=None):
+        if view is not None and getattr(view, "__name__", "") != "projects_view":
+            if not self.projects_public():
+                raise Http404
+        return super().serve(request, view, args, kwargs)
+
     def votable_projects(self):
         from plugins.budgets.models.projects import ProjectStatus
 

@@ -154,7 +154,7 @@ def project_list(page, request):
     names = Names(page)
     phase = page.phase
     show_votes = results_public(page)
-    projects = page.projects().order_by("title", "pk")
+    projects = page.listed_projects().order_by("title", "pk")
     filters = {
         "district": _int_or_none(request.GET.get("district")),
         "category": _int_or_none(request.GET.get("category")),
