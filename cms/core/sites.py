@@ -9,6 +9,8 @@ A municipality is a Wagtail `Site` whose `site_name` is the slug of a profile (`
   page outside every site or a page not in the tree yet.
 - `profile_for_site(site)`, `profile_for_page(page)`, `profile_for_request(request)`: the
   municipality profile.
+- `home_in(site, locale)`: the site's home page in one of its languages (`site.root_page` is
+  the home in the default language only; `Page.objects.in_site(site)` misses the others).
 
 The one fallback rule: the profile whose slug is the site's `site_name`, else the profile
 whose hostname is the site's hostname, else the default profile (the first one, which is
@@ -31,6 +33,15 @@ def profile_for_site(site):
             if profile.hostname == site.hostname:
                 return profile
     return default_profile()
+
+
+def home_in(site, locale):
+    """The home page of `site` in `locale` (a Locale), or None when the site has no version in
+    that language. The pages of the site in that language are its descendants."""
+    home = site.root_page
+    if home.locale_id == locale.pk:
+        return home
+    return home.get_translation_or_none(locale)
 
 
 def site_roots():

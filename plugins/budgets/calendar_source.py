@@ -7,7 +7,7 @@ import zoneinfo
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from cms.core.sites import profile_for_site
+from cms.core.sites import home_in, profile_for_site
 from cms.core.visibility import keep_public, public_pages
 from plugins.budgets.models import BudgetCyclePage, ProjectMilestone, ProjectStatus
 
@@ -26,7 +26,7 @@ def phase_moments():
 def budget_dates(site, locale, start, end):
     from cms.core.calendar import Occurrence
 
-    home = site.root_page.get_translations(inclusive=True).filter(locale=locale).first()
+    home = home_in(site, locale)
     if home is None:
         return []
     pages = list(public_pages(BudgetCyclePage.objects.descendant_of(home)))

@@ -3,6 +3,7 @@
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from cms.core.sites import home_in
 from cms.core.visibility import public_pages
 from plugins.consultations.models import ConsultationPage
 
@@ -10,8 +11,11 @@ from plugins.consultations.models import ConsultationPage
 def consultation_deadlines(site, locale, start, end):
     from cms.core.calendar import Occurrence
 
+    home = home_in(site, locale)
+    if home is None:
+        return []
     pages = (
-        public_pages(ConsultationPage.objects.in_site(site))
+        public_pages(ConsultationPage.objects.descendant_of(home, inclusive=True))
         .filter(locale=locale, closes_at__gte=start, closes_at__lt=end)
         .select_related("topic")
     )

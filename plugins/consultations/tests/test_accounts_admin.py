@@ -128,6 +128,20 @@ def test_deadlines_are_on_the_civic_calendar():
     assert all(item.kind == "consultation_deadline" for item in found)
 
 
+def test_the_english_calendar_has_the_english_consultation_not_the_ukrainian_one():
+    from cms.core.calendar import occurrences
+
+    page = make_consultation(translate=True)
+    now = timezone.now()
+    english = occurrences(
+        site(), page.english.locale, now, now + timedelta(days=30),
+        tags={"kind:consultation_deadline"},
+    )
+    titles = [item.title for item in english]
+    assert any(page.english.title in title for title in titles)
+    assert not any(f"{page.title}:" in title or title.endswith(page.title) for title in titles)
+
+
 def test_response_counts_are_unique_per_citizen_in_the_database():
     from django.db import IntegrityError, transaction
 

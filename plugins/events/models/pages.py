@@ -17,7 +17,7 @@ from wagtail.search import index
 from cms.core.blocks import BodyBlock
 from cms.core.models import BasePage
 from cms.core.related import RelatedPage
-from cms.core.sites import profile_for_page
+from cms.core.sites import home_in, profile_for_page
 from cms.core.visibility import public_pages
 
 from .. import recurrence
@@ -348,16 +348,9 @@ class EventPage(RoutablePageMixin, BasePage):
         return True
 
 
-def home_for(site, locale):
-    home = site.root_page
-    if home.locale_id != locale.pk:
-        home = home.get_translation_or_none(locale)
-    return home
-
-
 def events_between(site, locale, start=None, end=None):
     """Live public event pages of `site` in `locale` with an occurrence in [start, end)."""
-    home = home_for(site, locale)
+    home = home_in(site, locale)
     if home is None:
         return EventPage.objects.none()
     events = public_pages(EventPage.objects.descendant_of(home)).filter(locale=locale)
