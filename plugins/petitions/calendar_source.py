@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from cms.core.visibility import public_pages
 from plugins.petitions.models import PetitionIndexPage, PetitionStatus
-from plugins.petitions.views.public import site_petitions
+from plugins.petitions.visibility import site_petitions
 
 COLLECTION_END = "petition_collection_end"
 ANSWER_DUE = "petition_answer_due"

@@ -36,10 +36,15 @@ class PetitionIndexPage(RoutablePageMixin, BasePage):
         started on."""
         return Petition.objects.filter(index__translation_key=self.translation_key)
 
-    def petition_or_404(self, pk):
+    def petition_or_404(self, pk, request=None):
+        """The petition `pk` if a route of this page may show it (see
+        `plugins.petitions.visibility.reachable_petitions`), else 404."""
         from django.shortcuts import get_object_or_404
 
-        return get_object_or_404(self.petitions().select_related("index", "topic"), pk=pk)
+        from plugins.petitions.visibility import reachable_petitions
+
+        petitions = reachable_petitions(self, request)
+        return get_object_or_404(petitions.select_related("index", "topic"), pk=pk)
 
     @path("")
     def list_view(self, request):
@@ -51,7 +56,7 @@ class PetitionIndexPage(RoutablePageMixin, BasePage):
     def detail_view(self, request, pk):
         from plugins.petitions.views import public
 
-        return public.petition_detail(self, request, self.petition_or_404(int(pk)))
+        return public.petition_detail(self, request, self.petition_or_404(int(pk), request))
 
     @path("new/")
     def start_view(self, request):
@@ -63,7 +68,7 @@ class PetitionIndexPage(RoutablePageMixin, BasePage):
     def attachment_view(self, request, pk, attachment_pk):
         from plugins.petitions.views import attachments
 
-        return attachments.download(self, request, self.petition_or_404(pk), attachment_pk)
+        return attachments.download(self, request, self.petition_or_404(pk, request), attachment_pk)
 
     @path("<int:pk>/sign/")
     def sign_view(self, request, pk):

@@ -134,3 +134,29 @@ def test_the_petition_page_links_to_the_signing_form_while_collecting(client):
     page = client.get(petition_url(petition), headers=host()).content.decode()
     assert sign_url(petition) in page
     assert "csrfmiddlewaretoken" not in page  # the cached page carries no token
+
+
+def test_a_restricted_index_hides_its_petitions_from_signing_under_other_languages(client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from wagtail.models import PageViewRestriction
+
+    from .writing import path_of
+
+    upload = SimpleUploadedFile("plan.pdf", b"%PDF-1.4\n%test\n", content_type="application/pdf")
+    petition = published(needed=100, files=[upload])
+    english = index_of("ternopil", "en")
+    attachment = petition.attachments.get()
+    attachment_url = f"{path_of(english)}{petition.pk}/attachments/{attachment.pk}/"
+    client.force_login(make_citizen())
+    assert client.get(sign_url(petition, english), headers=host()).status_code == 200
+    assert client.get(attachment_url, headers=host()).status_code == 200
+
+    PageViewRestriction.objects.create(page=petition.index, restriction_type="login")
+    assert client.get(sign_url(petition, english), headers=host()).status_code == 404
+    assert client.post(sign_url(petition, english), {}, headers=host()).status_code == 404
+    assert client.get(attachment_url, headers=host()).status_code == 404
+    assert _state(petition) == (0, 0, 0)
+    petition.index.unpublish()
+    PageViewRestriction.objects.all().delete()
+    assert client.post(sign_url(petition, english), {}, headers=host()).status_code == 404
+    assert _state(petition) == (0, 0, 0)

@@ -66,7 +66,7 @@ class PetitionStatusFeed(Feed):
         )
 
     def items(self, obj):
-        from plugins.petitions.views.public import site_petitions
+        from plugins.petitions.visibility import site_petitions
 
         petitions = site_petitions(obj, self.request).public()
         if self.status == OVERDUE:

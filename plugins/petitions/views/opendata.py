@@ -11,7 +11,7 @@ from django.utils import timezone
 from cms.core.spreadsheets import csv_text
 from cms.core.visibility import keep_public_documents
 from plugins.petitions.models import PetitionStatus
-from plugins.petitions.views.public import site_petitions
+from plugins.petitions.visibility import site_petitions
 
 LICENCE = "CC BY 4.0"
 FIELDS = (

@@ -15,16 +15,16 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 
 from cms.core.sites import profile_for_request
-from cms.core.visibility import is_public, keep_public_documents, public_pages
+from cms.core.visibility import is_public, keep_public_documents
 from plugins.petitions.chart import signature_chart
 from plugins.petitions.models import (
     PUBLIC_STATUSES,
     Petition,
-    PetitionIndexPage,
     PetitionStatus,
     PetitionTopic,
     SignatureDay,
 )
+from plugins.petitions.visibility import site_petitions
 
 logger = logging.getLogger(__name__)
 
@@ -67,14 +67,6 @@ class ListFilters:
         values = {"status": self.status, "topic": self.topic, "q": self.query}
         kept = {key: value for key, value in values.items() if value}
         return urlencode(kept) + "&" if kept else ""
-
-
-def site_petitions(page, request=None):
-    """The site's petitions that may be shown under `page` (any language version of the
-    site's petitions index): those started on a version that is live and public. Restricting
-    one version hides the petitions started there from the others too."""
-    versions = PetitionIndexPage.objects.filter(translation_key=page.translation_key)
-    return Petition.objects.filter(index__in=public_pages(versions, request).values("pk"))
 
 
 def public_petitions(page, request=None):

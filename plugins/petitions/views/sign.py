@@ -12,6 +12,7 @@ from plugins.petitions import abuse, services
 from plugins.petitions.forms import SignForm
 from plugins.petitions.models import Signature
 from plugins.petitions.views.start import _render, citizen_or_refusal
+from plugins.petitions.visibility import reachable_petitions
 
 
 def _context(page, request, petition, **extra):
@@ -31,7 +32,7 @@ def _refused(page, request, petition, message, status):
 def sign_petition(page, request, pk):
     if request.method not in ("GET", "POST"):
         return HttpResponseNotAllowed(["GET", "POST"])
-    petitions = page.petitions()
+    petitions = reachable_petitions(page, request)
     petition = petitions.filter(pk=pk).first()
     if petition is None or not petition.is_public:
         raise Http404
