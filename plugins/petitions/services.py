@@ -5,6 +5,7 @@ PetitionEvent and queues the notifications when the transaction commits."""
 import zoneinfo
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
+from functools import partial
 
 from django.db import IntegrityError, transaction
 from django.db.models import F
@@ -90,6 +91,12 @@ def index_tags(petition):
     return {f"page-{pk}" for pk in keys.values_list("pk", flat=True)}
 
 
+def petition_tags(petition):
+    """Front-cache tags of every answer that shows the petition (its index's routes in every
+    language, and anything tagged with the petition itself)."""
+    return index_tags(petition) | {f"petitions.petition-{petition.pk}"}
+
+
 def _record(petition, status, by=None, note="", at=None):
     """Write the change to the timeline, queue its mails and purge what showed it."""
     event = PetitionEvent.objects.create(
@@ -99,8 +106,19 @@ def _record(petition, status, by=None, note="", at=None):
 
     notify_later(event)
     if status not in (PetitionStatus.PENDING, PetitionStatus.REFUSED):
-        purge_tags(index_tags(petition) | {f"petitions.petition-{petition.pk}"})
+        purge_tags(petition_tags(petition))
+    transaction.on_commit(partial(_reindex, petition.pk), robust=True)
     return event
+
+
+def _reindex(petition_pk):
+    """Bring the petition's search entry up to date: status changes are conditional
+    UPDATEs, which send no save signal to the search app."""
+    from cms.search.sync import sync_object
+
+    petition = Petition.objects.select_related("index").filter(pk=petition_pk).first()
+    if petition is not None:
+        sync_object(petition)  # a petition that is not public leaves the index
 
 
 @transaction.atomic
@@ -187,6 +205,9 @@ def sign(petition_id, user, *, show_name=False, notify=False, petitions=None, no
         if not counted:  # closed or moved on between the check and now
             raise PetitionError(SIGN_CLOSED)
         _count_day(petition, timezone.localtime(now, zone).date())
+        # The count shows on the petition's page and the list (every language): the update
+        # above sends no save signal, so nothing else purges them.
+        purge_tags(petition_tags(petition))
         reached = Petition.objects.filter(
             pk=petition.pk,
             status=PetitionStatus.COLLECTING,
