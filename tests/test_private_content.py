@@ -38,6 +38,7 @@ from cms.archive.tests.factories import make_document
 from cms.news.models import NewsIndexPage, NewsPage
 from cms.news.tests.factories import make_article
 from cms.pages.models import StandardPage
+from plugins.budgets.models import BudgetCyclePage
 from plugins.comments import page_settings
 from plugins.comments.models import Comment
 from plugins.comments.tests.factories import make_citizen, make_comment
@@ -238,6 +239,27 @@ def petitions_index(secret):
     return _mark(index, secret)
 
 
+def budget_cycle(secret):
+    """The demo's budget cycle whose winners are being built: its projects (list, pages,
+    results, Pabulib file, open data), their milestones on the calendar and search all go
+    through the cycle, in its other language version too."""
+    cycle = (
+        BudgetCyclePage.objects.child_of(_home())
+        .filter(budget_projects__milestones__isnull=False)
+        .distinct()
+        .first()
+    )
+    project = cycle.budget_projects.filter(milestones__isnull=False).first()
+    project.title = f"{secret.word} Quintessa project {uuid.uuid4().hex[:6]}"
+    project.save()
+    milestone = project.milestones.first()
+    milestone.title = f"{secret.word} Quintessa milestone {uuid.uuid4().hex[:6]}"
+    milestone.due_date = timezone.localdate()
+    milestone.save()
+    secret.attached += [project.title, milestone.title]
+    return _mark(cycle, secret)
+
+
 LEAVES = {
     "standard_page": standard_page,
     "news_article": news_article,
@@ -252,6 +274,7 @@ CONTAINERS = {
     "event_index": event_index,
     "consultation_index": consultation_index,
     "petitions_index": petitions_index,
+    "budget_cycle": budget_cycle,
 }
 PAGE_TYPES = {**LEAVES, **CONTAINERS}
 
@@ -275,6 +298,7 @@ def test_every_page_type_of_the_demo_is_covered():
         ConsultationIndexPage,
         ConsultationPage,
         PetitionIndexPage,
+        BudgetCyclePage,
     }
     found = {type(page) for page in Page.objects.descendant_of(home).specific()}
     assert found <= covered
@@ -405,6 +429,15 @@ def plugin_routes(page, secret):
         routes.append(f"/{language}/events/{page.pk}/register/")
     if isinstance(page, PetitionIndexPage):
         routes += [petition.get_url(index=page) for petition in page.petitions().public()]
+    if isinstance(page, BudgetCyclePage):
+        base = page.get_url()
+        routes += [
+            base + page.reverse_subpage(name, args=args)
+            for project in page.projects()
+            for name, args in (("project_view", [project.pk]), ("edit_view", [project.pk]))
+        ]
+        routes += [base + page.reverse_subpage(name) for name in ("propose_view", "vote_view")]
+        routes += [base + "results/pabulib/", base + "results/pabulib/?pool=city"]
     return routes
 
 
