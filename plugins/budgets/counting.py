@@ -17,6 +17,13 @@ The rules, as Pabulib names them:
   supporters can pay for it together, the project whose supporters pay the least per unit of
   cost first; money that no group can use is left over. In pabutools:
   `method_of_equal_shares` with cost satisfaction.
+- `mes_completed` ("equalshares/add1" followed by greedy completion, as cities using the
+  method count): the Method of Equal Shares is run again with every voter's share raised by
+  one unit of money at a time, as long as the winners still fit in the real budget; the
+  money still left then goes to the remaining projects by votes, most first (projects nobody
+  voted for are not funded). In pabutools: `completion_by_rule_combination` of
+  `exhaustion_by_budget_increase` (over `method_of_equal_shares`, a step of one unit per
+  voter) and `greedy_utilitarian_welfare`, both with cost satisfaction.
 
 Ties are broken in favour of the cheaper project, then the one with more votes, then the
 one proposed first; pabulib-checker breaks ties the same way.
@@ -37,7 +44,12 @@ from pabutools.election import (
     Instance,
     Project,
 )
-from pabutools.rules import greedy_utilitarian_welfare, method_of_equal_shares
+from pabutools.rules import (
+    completion_by_rule_combination,
+    exhaustion_by_budget_increase,
+    greedy_utilitarian_welfare,
+    method_of_equal_shares,
+)
 from pabutools.tiebreaking import TieBreakingRule
 
 from cms.core.frontcache import purge_tags
@@ -55,7 +67,12 @@ from plugins.budgets.models import (
 COUNTED_STATUSES = (ProjectStatus.FEASIBLE, ProjectStatus.SELECTED, ProjectStatus.NOT_SELECTED)
 
 #: Pabulib's name of each counting rule.
-PABULIB_RULES = {CountingRule.GREEDY: "greedy-threshold", CountingRule.MES: "equalshares"}
+PABULIB_RULES = {
+    CountingRule.GREEDY: "greedy-threshold",
+    CountingRule.MES: "equalshares",
+    # pabulib-checker knows no value for "add1" followed by greedy completion.
+    CountingRule.MES_COMPLETED: "unknown",
+}
 
 
 @dataclass
@@ -98,7 +115,7 @@ def select(costs, ballots, budget, rule):
         if chosen:
             multiplicity[chosen] += 1
             votes.update(chosen)
-    if rule == CountingRule.GREEDY:
+    if rule in (CountingRule.GREEDY, CountingRule.MES_COMPLETED):
         # "greedy-threshold" with one vote: a project nobody chose is never funded.
         costs = {pk: cost for pk, cost in costs.items() if votes[str(pk)] > 0}
     projects = {str(pk): Project(str(pk), as_fraction(cost)) for pk, cost in costs.items()}
@@ -108,7 +125,25 @@ def select(costs, ballots, budget, rule):
         ballot = FrozenApprovalBallot(projects[name] for name in chosen if name in projects)
         if ballot:
             profile[ballot] = profile.get(ballot, 0) + count
-    if rule == CountingRule.MES:
+    if rule == CountingRule.MES_COMPLETED:
+        if not multiplicity:
+            return set()
+        ties = tie_breaking(votes)
+        # Separate dicts: pabutools writes the allocation so far into a rule's parameters.
+        outcome = completion_by_rule_combination(
+            instance,
+            profile,
+            [exhaustion_by_budget_increase, greedy_utilitarian_welfare],
+            [
+                {
+                    "rule": method_of_equal_shares,
+                    "rule_params": {"sat_class": Cost_Sat, "tie_breaking": ties},
+                    "budget_step": profile.num_ballots(),
+                },
+                {"sat_class": Cost_Sat, "tie_breaking": ties},
+            ],
+        )
+    elif rule == CountingRule.MES:
         outcome = method_of_equal_shares(
             instance, profile, sat_class=Cost_Sat, tie_breaking=tie_breaking(votes)
         )

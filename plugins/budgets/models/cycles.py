@@ -32,6 +32,9 @@ class BallotRule(models.TextChoices):
 class CountingRule(models.TextChoices):
     GREEDY = "greedy", _("Most votes first, while the money lasts")
     MES = "mes", _("Method of Equal Shares")
+    MES_COMPLETED = "mes_completed", _(
+        "Method of Equal Shares, completed: shares raised, then most votes first"
+    )
 
 
 class Phase(models.TextChoices):
@@ -91,7 +94,7 @@ class BudgetCyclePage(RoutablePageMixin, BasePage):
         help_text=_("Used by the rule 'choose up to a number of projects'."),
     )
     counting_rule = models.CharField(
-        _("counting rule"), max_length=10, choices=CountingRule.choices, default=CountingRule.GREEDY
+        _("counting rule"), max_length=20, choices=CountingRule.choices, default=CountingRule.GREEDY
     )
     proposals_open = models.DateTimeField(_("proposals open"))
     proposals_close = models.DateTimeField(_("proposals close"))
