@@ -1,5 +1,6 @@
 """How counting and the results page of a participatory budget scale: the time to count N
-ballots with each rule (greedy and the Method of Equal Shares, through pabutools) and the
+ballots with each rule (greedy, the Method of Equal Shares, and MES completed by add1 and
+by votes, through pabutools) and the
 queries and render time of the results page and the Pabulib file.
 
 Run against a database that holds the demo (it adds a cycle inside a transaction and rolls
@@ -79,7 +80,7 @@ def measure(number):
             projects += make_projects(cycle, costs[16:20], district=a)
             projects += make_projects(cycle, costs[20:], district=b)
             ballots(cycle, projects, number)
-            for rule in (CountingRule.GREEDY, CountingRule.MES):
+            for rule in (CountingRule.GREEDY, CountingRule.MES, CountingRule.MES_COMPLETED):
                 BudgetCyclePage.objects.filter(pk=cycle.pk).update(counting_rule=rule)
                 row[f"count {rule} (s)"] = timed(lambda: count(cycle), repeat=1)
             path = cycle.url + cycle.reverse_subpage("results_view")
