@@ -307,7 +307,13 @@ class Signature(models.Model):
                 name="petitions_one_signature_per_citizen",
             )
         ]
-        indexes = [models.Index(fields=["petition", "created_at"], name="petitions_sig_time")]
+        indexes = [
+            models.Index(fields=["petition", "created_at"], name="petitions_sig_time"),
+            # the latest named signers on the petition's page, newest first
+            models.Index(
+                fields=["petition", "show_name", "created_at"], name="petitions_sig_named"
+            ),
+        ]
 
     def __str__(self):
         return f"{self.petition_id}: {self.user_id or '-'}"
