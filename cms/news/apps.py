@@ -8,9 +8,9 @@ class NewsConfig(AppConfig):
     verbose_name = _("News")
 
     def ready(self):
-        from cms.news import facets
+        from cms.news import signals
 
-        facets.connect()
+        signals.connect()
 
     def contributions(self):
         from cms.core.manifest import Contributions

@@ -14,7 +14,7 @@ from wagtail.images import get_image_model
 from wagtail.images.models import Filter
 
 from cms.news.categories import localized_categories
-from cms.news.facets import categories_for, facets, tags_of
+from cms.news.facets import facets, tags_of
 from cms.news.feeds import feed_links
 
 FILTERS = ("category", "tag", "year")
@@ -91,7 +91,7 @@ def news_listing(index, request):
     filters = read_filters(request)
     published = index.articles()
     known = facets(index)
-    used, translations = categories_for(index, known["category_ids"])
+    used, translations = index.categories_for(known["category_ids"])
     categories = {category.slug: category for category in localized_categories(used, translations)}
     tags = {tag.slug: tag for tag in tags_of(known["tags"])}
     years = known["years"]

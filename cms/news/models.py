@@ -119,6 +119,38 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     def categories_used_by(articles):
         return NewsCategory.objects.filter(news_pages__in=articles).distinct()
 
+    def categories_for(self, category_ids):
+        """(the categories `category_ids`, {translation key: live category in this
+        newsroom's language}) in one query."""
+        in_language = models.Q(locale_id=self.locale_id, live=True)
+        rows = list(NewsCategory.objects.filter(in_language | models.Q(pk__in=category_ids)))
+        wanted = set(category_ids)
+        translations = {
+            c.translation_key: c for c in rows if c.locale_id == self.locale_id and c.live
+        }
+        return [c for c in rows if c.pk in wanted], translations
+
+    def next_publication(self):
+        """When the next live article whose publication date is still ahead comes out."""
+        return (
+            NewsPage.objects.child_of(self)
+            .live()
+            .filter(publication_date__gt=timezone.now())
+            .order_by("publication_date")
+            .values_list("publication_date", flat=True)
+            .first()
+        )
+
+    def listing_tokens(self):
+        """(this newsroom's facet token, the token of every newsroom), "-" when none yet."""
+        every = NewsListingVersion.EVERY_INDEX
+        tokens = dict(
+            NewsListingVersion.objects.filter(index_id__in=[self.pk, every]).values_list(
+                "index_id", "token"
+            )
+        )
+        return tokens.get(self.pk, "-"), tokens.get(every, "-")
+
     def get_context(self, request, *args, **kwargs):
         from cms.news.listing import news_listing
 
@@ -276,7 +308,10 @@ class NewsPage(BasePage):
 
 class NewsListingVersion(models.Model):
     """The token of a news index's cached facets (cms.news.facets): replaced, in the same
-    transaction, by every change that alters them. `index_id` 0: every news index."""
+    transaction, by every change that alters them (cms.news.signals). `index_id` 0
+    (EVERY_INDEX): every news index."""
+
+    EVERY_INDEX = 0
 
     index_id = models.PositiveBigIntegerField(primary_key=True)
     token = models.UUIDField()
