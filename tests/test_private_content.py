@@ -436,8 +436,6 @@ def plugin_routes(page, secret):
             for project in page.projects()
             for name, args in (("project_view", [project.pk]), ("edit_view", [project.pk]))
         ]
-        routes += [base + page.reverse_subpage(name) for name in ("propose_view", "vote_view")]
-        routes += [base + "results/pabulib/", base + "results/pabulib/?pool=city"]
     return routes
 
 
@@ -455,6 +453,10 @@ SUBPAGES = (
     ("feed_view", {"status": "collecting"}),
     ("data_view", {"fmt": "csv"}),
     ("data_view", {"fmt": "json"}),
+    ("pabulib_view", None),
+    ("propose_view", None),
+    ("vote_view", None),
+    ("code_view", None),
     ("rss", None),
     ("atom", None),
 )
