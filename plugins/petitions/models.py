@@ -2,6 +2,7 @@
 attachments, signatures (with a per-day tally for the chart) and the timeline of events."""
 
 import uuid
+import zoneinfo
 
 from django.conf import settings
 from django.db import models
@@ -9,16 +10,25 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.models import TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.core.models import BasePage
+from cms.core.routes import RoutesModulePage
+from cms.core.sites import profile_for_page
 
 
-class PetitionIndexPage(RoutablePageMixin, BasePage):
+def site_zone(index):
+    """The time zone of the site of the petitions index `index`."""
+    return zoneinfo.ZoneInfo(profile_for_page(index).time_zone)
+
+
+class PetitionIndexPage(RoutesModulePage, BasePage):
     """The petitions of a site in one language. Every public petition route is one of its
-    sub-routes, so each goes through the page's visibility rule and the plugin switch."""
+    sub-routes (plugins/petitions/routes.py), so each goes through the page's visibility
+    rule and the plugin switch."""
+
+    routes_module = "plugins.petitions.routes"
 
     intro = models.TextField(_("introduction"), blank=True)
 
@@ -35,58 +45,6 @@ class PetitionIndexPage(RoutablePageMixin, BasePage):
         """The petitions of this site, whichever language version of the index they were
         started on."""
         return Petition.objects.filter(index__translation_key=self.translation_key)
-
-    def petition_or_404(self, pk, request=None):
-        """The petition `pk` if a route of this page may show it (see
-        `plugins.petitions.visibility.reachable_petitions`), else 404."""
-        from django.shortcuts import get_object_or_404
-
-        from plugins.petitions.visibility import reachable_petitions
-
-        petitions = reachable_petitions(self, request)
-        return get_object_or_404(petitions.select_related("index", "topic"), pk=pk)
-
-    @path("")
-    def list_view(self, request):
-        from plugins.petitions.views import public
-
-        return public.petition_list(self, request)
-
-    @re_path(r"^(?P<pk>\d+)(?:-[-\w]*)?/$")
-    def detail_view(self, request, pk):
-        from plugins.petitions.views import public
-
-        return public.petition_detail(self, request, self.petition_or_404(int(pk), request))
-
-    @path("new/")
-    def start_view(self, request):
-        from plugins.petitions.views import start
-
-        return start.start_petition(self, request)
-
-    @path("<int:pk>/attachments/<int:attachment_pk>/")
-    def attachment_view(self, request, pk, attachment_pk):
-        from plugins.petitions.views import attachments
-
-        return attachments.download(self, request, self.petition_or_404(pk, request), attachment_pk)
-
-    @path("<int:pk>/sign/")
-    def sign_view(self, request, pk):
-        from plugins.petitions.views import sign
-
-        return sign.sign_petition(self, request, pk)
-
-    @re_path(r"^feed/(?P<status>[a-z_]+)/$")
-    def feed_view(self, request, status):
-        from plugins.petitions.views import feeds
-
-        return feeds.status_feed(self, request, status)
-
-    @re_path(r"^data/(?P<fmt>csv|json)/$")
-    def data_view(self, request, fmt):
-        from plugins.petitions.views import opendata
-
-        return opendata.export(self, request, fmt)
 
 
 class PetitionTopic(TranslatableMixin, models.Model):

@@ -1,20 +1,11 @@
 """Who hears of a petition's change: its author always, and signers who asked for it once the
-petition is public. The mails are queued (django-tasks) when the change has committed."""
-
-from django.db import transaction
+petition is public. The mails are queued (django-tasks, plugins.petitions.tasks) when the
+change has committed."""
 
 from plugins.petitions.models import PetitionStatus, Signature
 
 #: Changes only the author hears of (nobody has signed yet, or the petition is not public).
 AUTHOR_ONLY = (PetitionStatus.PENDING, PetitionStatus.REFUSED, PetitionStatus.COLLECTING)
-
-
-def notify_later(event):
-    """Queue the mails of `event` once the transaction that recorded it commits."""
-    from plugins.petitions.tasks import send_event_mails
-
-    event_id = event.pk
-    transaction.on_commit(lambda: send_event_mails.enqueue(event_id))
 
 
 def recipients(event):

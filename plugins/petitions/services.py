@@ -2,7 +2,6 @@
 status is one conditional UPDATE (it happens once, whoever races for it), records a
 PetitionEvent and queues the notifications when the transaction commits."""
 
-import zoneinfo
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from functools import partial
@@ -21,7 +20,9 @@ from plugins.petitions.models import (
     PetitionStatus,
     Signature,
     SignatureDay,
+    site_zone,
 )
+from plugins.petitions.tasks import send_event_mails
 
 #: Rules when a site profile has no `[petitions]` table (or leaves a key out).
 DEFAULT_RULES = {
@@ -52,10 +53,6 @@ def rules_for(index):
         answer_days=max(1, int(table["answer_days"])),
         identity=str(table["identity"]),
     )
-
-
-def site_zone(index):
-    return zoneinfo.ZoneInfo(profile_for_page(index).time_zone)
 
 
 def end_of_day_after(moment, days, zone):
@@ -97,14 +94,19 @@ def petition_tags(petition):
     return index_tags(petition) | {f"petitions.petition-{petition.pk}"}
 
 
+def _notify_later(event):
+    """Queue the mails of `event` (plugins.petitions.notifications says who hears of it)
+    once the transaction that recorded it commits."""
+    event_id = event.pk
+    transaction.on_commit(lambda: send_event_mails.enqueue(event_id))
+
+
 def _record(petition, status, by=None, note="", at=None):
     """Write the change to the timeline, queue its mails and purge what showed it."""
     event = PetitionEvent.objects.create(
         petition=petition, status=status, by=by, note=note, at=at or timezone.now()
     )
-    from plugins.petitions.notifications import notify_later
-
-    notify_later(event)
+    _notify_later(event)
     if status not in (PetitionStatus.PENDING, PetitionStatus.REFUSED):
         purge_tags(petition_tags(petition))
     transaction.on_commit(partial(_reindex, petition.pk), robust=True)

@@ -22,9 +22,8 @@ def _absolute_url(petition):
 
 @task()
 def send_event_mails(event_id):
-    from plugins.petitions.models import PetitionEvent
+    from plugins.petitions.models import PetitionEvent, site_zone
     from plugins.petitions.notifications import recipients
-    from plugins.petitions.services import site_zone
 
     event = (
         PetitionEvent.objects.select_related("petition__index", "petition__author")
