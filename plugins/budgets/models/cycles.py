@@ -8,15 +8,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from cms.core.models import BasePage
-
-MONEY = {"max_digits": 14, "decimal_places": 2}
+from cms.core.routes import RoutesModulePage
+from plugins.budgets.models.projects import MONEY, BudgetProject, ProjectStatus
 
 
 class CycleKind(models.TextChoices):
@@ -32,8 +31,9 @@ class BallotRule(models.TextChoices):
 class CountingRule(models.TextChoices):
     GREEDY = "greedy", _("Most votes first, while the money lasts")
     MES = "mes", _("Method of Equal Shares")
-    MES_COMPLETED = "mes_completed", _(
-        "Method of Equal Shares, completed: shares raised, then most votes first"
+    MES_COMPLETED = (
+        "mes_completed",
+        _("Method of Equal Shares, completed: shares raised, then most votes first"),
     )
 
 
@@ -65,11 +65,13 @@ def default_currency(page=None):
     return str(profile.table("budgets").get("currency", "EUR")).upper()
 
 
-class BudgetCyclePage(RoutablePageMixin, BasePage):
+class BudgetCyclePage(RoutesModulePage, BasePage):
     """One participatory budget cycle (a year's civic budget, or a school's): its money,
     districts and categories, ballot and counting rules and the dates of its phases.
     Projects, ballots and codes belong to the source page (see `source`) and are shared by
-    every translation."""
+    every translation. Its sub-routes are in plugins/budgets/routes.py."""
+
+    routes_module = "plugins.budgets.routes"
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
     kind = models.CharField(
@@ -215,8 +217,6 @@ class BudgetCyclePage(RoutablePageMixin, BasePage):
 
     def projects(self):
         """Every project of the cycle (of any language version)."""
-        from plugins.budgets.models.projects import BudgetProject
-
         return BudgetProject.objects.filter(cycle__translation_key=self.translation_key)
 
     def projects_public(self):
@@ -234,14 +234,12 @@ class BudgetCyclePage(RoutablePageMixin, BasePage):
         return projects if self.projects_public() else projects.none()
 
     def serve(self, request, view=None, args=None, kwargs=None):
-        if view is not None and getattr(view, "__name__", "") != "projects_view":
+        if view is not None and getattr(view, "__name__", "") != "project_list":
             if not self.projects_public():
                 raise Http404
         return super().serve(request, view, args, kwargs)
 
     def votable_projects(self):
-        from plugins.budgets.models.projects import ProjectStatus
-
         return self.projects().filter(status=ProjectStatus.FEASIBLE)
 
     def source_districts(self):
@@ -263,70 +261,10 @@ class BudgetCyclePage(RoutablePageMixin, BasePage):
         return (local or item).name
 
     def project_or_404(self, pk):
-        from plugins.budgets.models.projects import BudgetProject
-
         try:
             return self.projects().select_related("district", "category").get(pk=pk)
         except (BudgetProject.DoesNotExist, ValueError):
             raise Http404 from None
-
-    # Routes: every one goes through the page's visibility and the per-site switch.
-
-    @path("")
-    @path("projects/")
-    def projects_view(self, request):
-        from plugins.budgets.views.public import project_list
-
-        return project_list(self, request)
-
-    @path("projects/<int:pk>/")
-    def project_view(self, request, pk):
-        from plugins.budgets.views.public import project_detail
-
-        return project_detail(self, request, self.project_or_404(pk))
-
-    @path("propose/")
-    def propose_view(self, request):
-        from plugins.budgets.views.propose import propose
-
-        return propose(self, request)
-
-    @path("projects/<int:pk>/edit/")
-    def edit_view(self, request, pk):
-        from plugins.budgets.views.propose import edit
-
-        return edit(self, request, self.project_or_404(pk))
-
-    @path("vote/")
-    def vote_view(self, request):
-        from plugins.budgets.views.vote import vote
-
-        return vote(self, request)
-
-    @path("code/")
-    def code_view(self, request):
-        from plugins.budgets.views.vote import enter_code
-
-        return enter_code(self, request)
-
-    @path("results/")
-    def results_view(self, request):
-        from plugins.budgets.views.results import results
-
-        return results(self, request)
-
-    # Wagtail serves only paths of slash-ended words (no dots): files get a folder each.
-    @path("results/pabulib/")
-    def pabulib_view(self, request):
-        from plugins.budgets.views.results import pabulib
-
-        return pabulib(self, request)
-
-    @re_path(r"^data/(?P<fmt>csv|json)/$")
-    def data_view(self, request, fmt):
-        from plugins.budgets.views.opendata import export
-
-        return export(self, request, fmt)
 
 
 class BudgetDistrict(TranslatableMixin, Orderable):

@@ -12,7 +12,8 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.models import Orderable
 
-from plugins.budgets.models.cycles import MONEY, BudgetCategory, BudgetCyclePage, BudgetDistrict
+#: Amounts of money: the cycle's budget, districts, costs, spending.
+MONEY = {"max_digits": 14, "decimal_places": 2}
 
 
 class ProjectStatus(models.TextChoices):
@@ -29,7 +30,7 @@ class BudgetProject(ClusterableModel):
     implementation (milestones, spending, photos)."""
 
     cycle = models.ForeignKey(
-        BudgetCyclePage,
+        "budgets.BudgetCyclePage",
         verbose_name=_("budget cycle"),
         on_delete=models.CASCADE,
         related_name="budget_projects",
@@ -45,7 +46,7 @@ class BudgetProject(ClusterableModel):
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("description"), max_length=10000)
     district = models.ForeignKey(
-        BudgetDistrict,
+        "budgets.BudgetDistrict",
         verbose_name=_("district"),
         null=True,
         blank=True,
@@ -53,7 +54,7 @@ class BudgetProject(ClusterableModel):
         related_name="+",
     )
     category = models.ForeignKey(
-        BudgetCategory,
+        "budgets.BudgetCategory",
         verbose_name=_("category"),
         null=True,
         blank=True,
@@ -184,7 +185,7 @@ class ProjectResult(models.Model):
     """The stored outcome of counting for one project (the results page reads it)."""
 
     cycle = models.ForeignKey(
-        BudgetCyclePage, on_delete=models.CASCADE, related_name="project_results"
+        "budgets.BudgetCyclePage", on_delete=models.CASCADE, related_name="project_results"
     )
     project = models.ForeignKey(BudgetProject, on_delete=models.CASCADE, related_name="results")
     votes = models.PositiveIntegerField(default=0)
