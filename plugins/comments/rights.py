@@ -3,94 +3,29 @@
 A user moderates a site's comments when one of their groups holds `comments.moderate_comment`
 on that site (Wagtail's GroupSitePermission, edited in the group editor's "Comment
 moderation" panel); superusers moderate every site. The permission granted globally to a
-group gives no moderation rights: there is no side door across municipalities."""
+group gives no moderation rights: there is no side door across municipalities
+(`cms.core.siterights`)."""
 
-from django import forms
-from django.contrib.auth.models import Permission
-from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import GroupSitePermission, Site
+
+from cms.core.siterights import SiteRight
 
 APP_LABEL, CODENAME = "comments", "moderate_comment"
+RIGHT = SiteRight(APP_LABEL, CODENAME)
 
+moderation_permission = RIGHT.permission
+#: The sites whose comments a user may see in the queue and act on.
+moderated_sites = RIGHT.sites
+#: Moderates at least one site.
+is_moderator = RIGHT.holds_anywhere
+#: May act on the comments of a site (comments without a site: superusers only).
+can_moderate = RIGHT.holds
+#: Let a group moderate the comments of a site (idempotent).
+grant = RIGHT.grant
 
-def moderation_permission():
-    return Permission.objects.get(content_type__app_label=APP_LABEL, codename=CODENAME)
-
-
-def moderated_sites(user):
-    """The sites whose comments `user` may see in the queue and act on."""
-    if not user.is_authenticated or not user.is_active:
-        return Site.objects.none()
-    if user.is_superuser:
-        return Site.objects.all()
-    return Site.objects.filter(
-        group_permissions__group__user=user,
-        group_permissions__permission__content_type__app_label=APP_LABEL,
-        group_permissions__permission__codename=CODENAME,
-    ).distinct()
-
-
-def is_moderator(user):
-    """Moderates at least one site."""
-    return moderated_sites(user).exists()
-
-
-def can_moderate(user, site):
-    """May act on the comments of `site` (comments without a site: superusers only)."""
-    if site is None:
-        return user.is_authenticated and user.is_active and user.is_superuser
-    return moderated_sites(user).filter(pk=site.pk).exists()
-
-
-def grant(group, site):
-    """Let `group` moderate the comments of `site` (idempotent)."""
-    GroupSitePermission.objects.get_or_create(
-        group=group, site=site, permission=moderation_permission()
-    )
-
-
-class ModerationSitesForm(forms.Form):
-    """The group editor's panel: the sites whose comments the group moderates."""
-
-    template_name = "wagtailsettings/permissions/includes/site_permission_form.html"
-    icon = "comment"
-
-    sites = forms.ModelMultipleChoiceField(
-        queryset=Site.objects.order_by("site_name"),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-        label=_("Moderates the comments of these sites"),
-    )
-
-    def __init__(self, *args, instance, **kwargs):
-        kwargs.setdefault("prefix", "comments_moderation_sites")
-        self.instance = instance
-        self.permission = moderation_permission()
-        if instance is not None and instance.pk is not None:
-            kwargs["initial"] = {
-                "sites": [grant.site for grant in self._existing().select_related("site")]
-            }
-        super().__init__(*args, **kwargs)
-
-    def _existing(self):
-        return GroupSitePermission.objects.filter(group=self.instance, permission=self.permission)
-
-    def save(self):
-        existing = set(self._existing().values_list("site_id", flat=True))
-        wanted = {site.pk for site in self.cleaned_data["sites"]}
-        for site_id in wanted - existing:
-            GroupSitePermission.objects.get_or_create(
-                group=self.instance, site_id=site_id, permission=self.permission
-            )
-        self._existing().filter(site_id__in=existing - wanted).delete()
-
-    def as_admin_panel(self):
-        return render_to_string(
-            self.template_name,
-            {
-                "heading": _("Comment moderation"),
-                "form": self,
-                "panel_id": "comments-moderation-sites",
-            },
-        )
+ModerationSitesForm = RIGHT.panel_form(
+    heading=_("Comment moderation"),
+    label=_("Moderates the comments of these sites"),
+    icon="comment",
+    prefix="comments_moderation_sites",
+)
