@@ -6,12 +6,20 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from plugins.budgets import rights
 from plugins.budgets.models import ProjectStatus
 
 REVIEW_FIELDS = ("status", "review_reason", "reviewed_cost")
 
 
 class ProjectReviewForm(WagtailAdminModelForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        user = getattr(self, "for_user", None)
+        if user is not None and "cycle" in self.fields:
+            field = self.fields["cycle"]
+            field.queryset = rights.cycles_within_sites(field.queryset, user)
+
     def clean(self):
         cleaned = super().clean()
         status = cleaned.get("status")

@@ -2,14 +2,15 @@
 whose codes are shown once, on a printable page."""
 
 from django import forms
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 
+from plugins.budgets import rights
 from plugins.budgets.codes import MAX_BATCH, generate_codes
 from plugins.budgets.models import BudgetCyclePage, VotingCode
 
@@ -26,8 +27,8 @@ class CodesForm(forms.Form):
 @never_cache
 def codes(request, page_id):
     page = get_object_or_404(BudgetCyclePage, pk=page_id)
-    if not page.permissions_for_user(request.user).can_edit():
-        raise PermissionDenied
+    if not rights.can_review(request.user, page):
+        raise Http404
     form = CodesForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         batch = form.cleaned_data["batch"].strip()

@@ -1,6 +1,7 @@
 """The budgets in the Wagtail admin: the review listing of projects (per cycle), the review
 and implementation form of a project, and generating a school cycle's voting codes."""
 
+from django.http import Http404
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -12,18 +13,54 @@ from wagtail.admin.panels import (
     ObjectList,
 )
 from wagtail.admin.widgets import Button
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from plugins.budgets import admin_views
+from plugins.budgets import admin_views, rights
 from plugins.budgets.admin_forms import ProjectReviewForm
 from plugins.budgets.models import BudgetCyclePage, BudgetProject
 
+register_permission_policy(BudgetProject, rights.ProjectReviewPolicy(BudgetProject))
+
+
+class ReviewedSitesOnly:
+    """A project of a site the user does not review is not there (404)."""
+
+    def get_object(self, *args, **kwargs):
+        project = super().get_object(*args, **kwargs)
+        if not rights.can_review(self.request.user, project.cycle):
+            raise Http404
+        return project
+
+
+class ReviewIndexView(snippet_views.IndexView):
+    def get_base_queryset(self):
+        return rights.within_sites(super().get_base_queryset(), self.request.user)
+
+
+class ReviewEditView(ReviewedSitesOnly, snippet_views.EditView):
+    pass
+
+
+class ReviewHistoryView(ReviewedSitesOnly, snippet_views.HistoryView):
+    pass
+
+
+class ReviewUsageView(ReviewedSitesOnly, snippet_views.UsageView):
+    pass
+
 
 class BudgetProjectViewSet(SnippetViewSet):
-    """Projects, filtered by cycle and status: the municipality's review listing."""
+    """Projects, filtered by cycle and status: the municipality's review listing, of the
+    sites the user reviews (`plugins.budgets.rights`)."""
 
     model = BudgetProject
+    index_view_class = ReviewIndexView
+    edit_view_class = ReviewEditView
+    history_view_class = ReviewHistoryView
+    usage_view_class = ReviewUsageView
     icon = "tasks"
     menu_label = _("Budget projects")
     menu_order = 370
@@ -71,7 +108,7 @@ def cycle_buttons(page, user, view_name, next_url=None):
     model = page.specific_class
     if not (model and issubclass(model, BudgetCyclePage)):
         return
-    if not page.permissions_for_user(user).can_edit():
+    if not rights.can_review(user, page):
         return
     cycle = page.specific
     listing = reverse("wagtailsnippets_budgets_budgetproject:list")
@@ -88,3 +125,9 @@ def cycle_buttons(page, user, view_name, next_url=None):
             icon_name="key",
             priority=41,
         )
+
+
+@hooks.register("register_group_permission_panel")
+def register_review_sites_panel():
+    """The review right is granted per site in the group editor, never globally."""
+    return rights.ReviewSitesForm

@@ -98,6 +98,7 @@ class BudgetProject(ClusterableModel):
         verbose_name = _("budget project")
         verbose_name_plural = _("budget projects")
         ordering = ["cycle", "title", "pk"]
+        permissions = [("review_project", _("Can review budget projects"))]
 
     def __str__(self):
         return self.title
