@@ -39,6 +39,12 @@ def test_every_municipality_gets_an_editor_a_moderator_and_a_translator(tmp_path
     (group,) = ternopil_moderator.groups.all()
     assert group.site_permissions.filter(site__site_name="ternopil").exists()
     assert not group.site_permissions.filter(site__site_name="levski").exists()
+    client.force_login(ternopil_moderator)
+    petitions = client.get("/admin/petitions/")
+    budgets = client.get("/admin/snippets/budgets/budgetproject/")
+    assert petitions.status_code == 200 and budgets.status_code == 200
+    menu = client.get("/admin/").content.decode()
+    assert "/admin/petitions/" in menu and "/admin/snippets/budgets/budgetproject/" in menu
     assert {g.name for g in authenticate(
         username="levski-translator", password=passwords["levski-translator"]
     ).groups.all()} == {"Translators"}

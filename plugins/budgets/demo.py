@@ -11,7 +11,9 @@ from django.utils import timezone
 from wagtail.models import Site
 
 from cms.core.profiles import all_profiles
+from cms.core.siterights import moderators_group
 from fixtures.pages import ensure_translation, publish
+from plugins.budgets import rights
 from plugins.budgets.codes import generate_codes
 from plugins.budgets.counting import count
 from plugins.budgets.models import (
@@ -473,7 +475,17 @@ def _implementation(page):
             )
 
 
+def _moderators():
+    """Each municipality's moderators (the demo's per-site group) review the budget projects
+    of their own site."""
+    for profile in all_profiles():
+        site = Site.objects.filter(site_name=profile.slug).first()
+        if site is not None:
+            rights.grant(moderators_group(profile), site)
+
+
 def build(log):
+    _moderators()
     for profile in all_profiles():
         specs = SITES.get(profile.slug)
         site = Site.objects.filter(site_name=profile.slug).first()

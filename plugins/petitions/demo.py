@@ -14,8 +14,10 @@ from django.utils import timezone
 from wagtail.models import Locale, Site
 
 from cms.core.profiles import all_profiles
+from cms.core.siterights import moderators_group
 from cms.navigation.models import MainMenu, MenuItem
 from fixtures.pages import ensure_child, ensure_translation
+from plugins.petitions import rights
 from plugins.petitions.demo_content import INDEX, PETITIONS, TOPICS
 from plugins.petitions.models import (
     Petition,
@@ -242,7 +244,17 @@ def _ensure_petitions(index, profile, topics, signers, authors):
 SIGNER_NAMES = ("Olena", "Andrii", "Mária", "Peter", "Ivan", "Maria", "Georgi", "Zuzana")
 
 
+def _moderators():
+    """Each municipality's moderators (the demo's per-site group) moderate the petitions of their
+    own site."""
+    for profile in all_profiles():
+        site = Site.objects.filter(site_name=profile.slug).first()
+        if site is not None:
+            rights.grant(moderators_group(profile), site)
+
+
 def build(log):
+    _moderators()
     profiles = [profile for profile in all_profiles() if profile.slug in PETITIONS]
     if not profiles:
         return
