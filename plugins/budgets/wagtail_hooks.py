@@ -3,6 +3,7 @@ and implementation form of a project, and generating a school cycle's voting cod
 
 from django.http import Http404
 from django.urls import include, path, reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import (
@@ -38,6 +39,15 @@ class ReviewedSitesOnly:
 class ReviewIndexView(snippet_views.IndexView):
     def get_base_queryset(self):
         return rights.within_sites(super().get_base_queryset(), self.request.user)
+
+    @cached_property
+    def filters(self):
+        """The cycle filter offers the cycles of the reviewed sites only."""
+        filterset = super().filters
+        if filterset is not None and "cycle" in filterset.form.fields:
+            field = filterset.form.fields["cycle"]
+            field.queryset = rights.cycles_within_sites(field.queryset, self.request.user)
+        return filterset
 
 
 class ReviewEditView(ReviewedSitesOnly, snippet_views.EditView):

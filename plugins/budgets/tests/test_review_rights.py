@@ -72,7 +72,9 @@ def test_another_citys_staff_neither_see_nor_open_a_ternopil_project(client, ter
     for query in ("", f"?cycle={ternopil_project.cycle_id}", "?q=Benches"):
         listing = client.get(LISTING + query)
         assert listing.status_code == 200
-        assert "Benches on Ruska street" not in listing.content.decode()
+        html = listing.content.decode()
+        assert "Benches on Ruska street" not in html
+        assert ternopil_project.cycle.title not in html  # nor among the cycles to filter by
     assert "Trees on Námestie SNP" in client.get(f"{LISTING}?cycle={bystrica.pk}").content.decode()
     # a 404 (the admin's unknown addresses are handed on to the language-prefixed site)
     assert client.get(_edit_url(ternopil_project), follow=True).status_code == 404
