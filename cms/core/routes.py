@@ -8,7 +8,8 @@ stay sub-routes of the page: Wagtail serves them through the page (its visibilit
 the per-site switch) and `page.reverse_subpage(name)` finds them by their names.
 """
 
-from django.urls import get_resolver
+from importlib import import_module
+
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 
 
@@ -17,5 +18,7 @@ class RoutesModulePage(RoutablePageMixin):
     routes_module = None
 
     @classmethod
-    def get_resolver(cls):
-        return get_resolver(cls.routes_module)
+    def get_subpage_urls(cls):
+        """The module's `urlpatterns` (Wagtail builds the page's resolver from them), in
+        place of the routes declared as methods."""
+        return tuple(import_module(cls.routes_module).urlpatterns)

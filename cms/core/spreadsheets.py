@@ -28,19 +28,20 @@ def safe_row(row):
     return [safe_cell(value) for value in row]
 
 
-def write_csv(stream, rows, *, bom=True):
-    """Write `rows` (iterables of cells) as CSV into `stream` (a file, an HttpResponse)."""
+def write_csv(stream, rows, *, bom=True, **dialect):
+    """Write `rows` (iterables of cells) as CSV into `stream` (a file, an HttpResponse);
+    `dialect`: the csv module's format options (e.g. `delimiter=";"`)."""
     if bom:
         stream.write(BOM)
-    writer = csv.writer(stream)
+    writer = csv.writer(stream, **dialect)
     for row in rows:
         writer.writerow(safe_row(row))
 
 
-def csv_text(rows, *, bom=True):
+def csv_text(rows, *, bom=True, **dialect):
     """`rows` as the text of a CSV file."""
     buffer = io.StringIO()
-    write_csv(buffer, rows, bom=bom)
+    write_csv(buffer, rows, bom=bom, **dialect)
     return buffer.getvalue()
 
 

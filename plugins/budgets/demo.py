@@ -217,10 +217,13 @@ TERNOPIL_CIVIC = {
 
 TERNOPIL_SCHOOL = {
     "slug": "shkilnyi-biudzhet-2026",
-    "title": {"uk": "Шкільний громадський бюджет 2026"},
+    "slug_en": "school-budget-2026",
+    "title": {"uk": "Шкільний громадський бюджет 2026", "en": "School Civic Budget 2026"},
     "intro": {
         "uk": "<p>Учні та вчителі шкіл Тернополя голосують одноразовими кодами, які "
         "роздає школа.</p>",
+        "en": "<p>Pupils and teachers of Ternopil's schools vote with one-time codes "
+        "handed out by their school.</p>",
     },
     "kind": "school",
     "total": 600_000,
@@ -230,7 +233,7 @@ TERNOPIL_SCHOOL = {
     "counting_rule": "greedy",
     "days": (-40, -25, -12, -3, 10, 12, None),
     "districts": [],
-    "categories": [("Шкільне подвір'я", None), ("Навчання", None)],
+    "categories": [("Шкільне подвір'я", "Schoolyard"), ("Навчання", "Learning")],
     "projects": [
         (
             "Зона відпочинку в шкільному дворі",

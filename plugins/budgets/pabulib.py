@@ -8,10 +8,8 @@ and the chosen projects). No voter's account, code, district of residence or tim
 is written: ballots are numbered in an order that depends only on the site's secret key.
 """
 
-import csv
 import hashlib
 import importlib.resources
-import io
 import zoneinfo
 from decimal import Decimal
 
@@ -19,7 +17,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from cms.core.manifest import profile_of
-from cms.core.spreadsheets import safe_cell
+from cms.core.spreadsheets import csv_text, safe_cell
 from plugins.budgets.counting import PABULIB_RULES, pools_of
 from plugins.budgets.models import BallotRule, CountingRule, ProjectResult
 
@@ -112,17 +110,12 @@ def pabulib_text(cycle, pool, results=None):
 
     votes = pool.votes()
     projects = sorted(pool.projects, key=lambda p: (-votes[p.pk], p.cost, p.pk))
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=";", lineterminator="\n")
-    writer.writerow(["META"])
-    writer.writerow(["key", "value"])
-    writer.writerows(meta)
-    writer.writerow(["PROJECTS"])
-    writer.writerow(["project_id", "cost", "votes", "name", "category", "selected"])
+    rows = [["META"], ["key", "value"], *meta]
+    rows += [["PROJECTS"], ["project_id", "cost", "votes", "name", "category", "selected"]]
     for project in projects:
         result = results.get(project.pk)
         category = " ".join(plain(cycle.local_name(project.category)).replace(",", " ").split())
-        writer.writerow(
+        rows.append(
             [
                 project.pk,
                 amount(project.cost),
@@ -132,13 +125,13 @@ def pabulib_text(cycle, pool, results=None):
                 1 if result is not None and result.selected else 0,
             ]
         )
-    writer.writerow(["VOTES"])
-    writer.writerow(["voter_id", "vote"])
+    rows += [["VOTES"], ["voter_id", "vote"]]
     numbers = anonymous_order(pool.ballots.keys())
     for ballot_id in sorted(pool.ballots, key=numbers.__getitem__):
         chosen = ",".join(str(pk) for pk in sorted(pool.ballots[ballot_id]))
-        writer.writerow([numbers[ballot_id], chosen])
-    return out.getvalue()
+        rows.append([numbers[ballot_id], chosen])
+    # The core writer: a name a spreadsheet would run as a formula is written as text.
+    return csv_text(rows, bom=False, delimiter=";", lineterminator="\n")
 
 
 def pabulib_files(cycle):

@@ -19,6 +19,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from cms.core.spreadsheets import SafeSpreadsheetExportMixin
 from plugins.budgets import admin_views, rights
 from plugins.budgets.admin_forms import ProjectReviewForm
 from plugins.budgets.models import BudgetCyclePage, BudgetProject
@@ -36,7 +37,7 @@ class ReviewedSitesOnly:
         return project
 
 
-class ReviewIndexView(snippet_views.IndexView):
+class ReviewIndexView(SafeSpreadsheetExportMixin, snippet_views.IndexView):
     def get_base_queryset(self):
         return rights.within_sites(super().get_base_queryset(), self.request.user)
 

@@ -118,7 +118,7 @@ class StartPetitionForm(forms.Form):
     def __init__(self, *args, locale=None, author=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.author = author
-        self.fields["topic"].queryset = PetitionTopic.objects.filter(locale=locale)
+        self.fields["topic"].queryset = PetitionTopic.objects.filter(locale=locale, live=True)
         self.fields["attachments"].widget.attrs["accept"] = ".pdf,.jpg,.jpeg,.png"
         self.fields["attachments"].help_text = _(
             "Up to %(count)d files: PDF, JPEG or PNG, at most %(limit)s each."

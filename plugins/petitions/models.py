@@ -10,7 +10,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import TranslatableMixin
+from wagtail.models import DraftStateMixin, RevisionMixin, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.core.models import BasePage
@@ -47,8 +47,9 @@ class PetitionIndexPage(RoutesModulePage, BasePage):
         return Petition.objects.filter(index__translation_key=self.translation_key)
 
 
-class PetitionTopic(TranslatableMixin, models.Model):
-    """A topic petitions are filed under (roads, schools, parks...), per language."""
+class PetitionTopic(DraftStateMixin, RevisionMixin, TranslatableMixin, models.Model):
+    """A topic petitions are filed under (roads, schools, parks...), per language. A draft
+    (a translator's new translation before it is published) is offered to nobody."""
 
     name = models.CharField(_("name"), max_length=100)
     slug = models.SlugField(_("slug"), max_length=100, allow_unicode=False)

@@ -28,7 +28,16 @@ pytestmark = pytest.mark.django_db
 def test_search_sources_come_in_order_with_their_apps_labels():
     sources = search_sources()
     kinds = [source.kind for source in sources]
-    assert kinds == ["news", "documents", "plans", "consultations", "events", "pages"]
+    assert kinds == [
+        "news",
+        "documents",
+        "plans",
+        "consultations",
+        "budgets",
+        "petitions",
+        "events",
+        "pages",
+    ]
     assert [source.order for source in sources] == sorted(source.order for source in sources)
     with translation.override("en"):
         labels = {source.kind: str(source.label) for source in sources}
@@ -126,7 +135,12 @@ def test_an_extension_point_shows_its_fillers_on_the_page_types_they_name(get):
 
 def test_open_data_exports_answer_for_every_page_that_publishes_them(get):
     exports = open_data_exports()
-    assert {label for label, _ in exports} == {"actionplans", "consultations"}
+    assert {label for label, _ in exports} == {
+        "actionplans",
+        "consultations",
+        "petitions",
+        "budgets",
+    }
     for _, export in exports:
         app_label, model_name = export.page_type.split(".")
         page = (

@@ -12,238 +12,675 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('wagtailcore', '0098_apitoken'),
-        ('wagtailimages', '0027_image_description'),
+        ("wagtailcore", "0098_apitoken"),
+        ("wagtailimages", "0027_image_description"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='BudgetCyclePage',
+            name="BudgetCyclePage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('og_title', models.CharField(blank=True, help_text='Shown when the page is shared. Defaults to the page title.', max_length=95, verbose_name='title for social media')),
-                ('listing_summary', models.TextField(blank=True, help_text='Shown where the page is listed. Defaults to the search description.', max_length=300, verbose_name='summary in listings')),
-                ('intro', wagtail.fields.RichTextField(blank=True, verbose_name='introduction')),
-                ('kind', models.CharField(choices=[('civic', 'Civic budget'), ('school', 'School budget')], default='civic', max_length=10, verbose_name='kind')),
-                ('total_amount', models.DecimalField(decimal_places=2, max_digits=14, validators=[django.core.validators.MinValueValidator(0)], verbose_name='total budget')),
-                ('currency', models.CharField(blank=True, help_text="Three letters (UAH, EUR, BGN). Empty: the site's currency.", max_length=3, verbose_name='currency')),
-                ('ballot_rule', models.CharField(choices=[('approval', 'Choose up to a number of projects'), ('knapsack', 'Choose any projects whose costs fit the budget')], default='approval', max_length=10, verbose_name='ballot rule')),
-                ('max_choices', models.PositiveSmallIntegerField(default=3, help_text="Used by the rule 'choose up to a number of projects'.", validators=[django.core.validators.MinValueValidator(1)], verbose_name='projects a voter may choose')),
-                ('counting_rule', models.CharField(choices=[('greedy', 'Most votes first, while the money lasts'), ('mes', 'Method of Equal Shares')], default='greedy', max_length=10, verbose_name='counting rule')),
-                ('proposals_open', models.DateTimeField(verbose_name='proposals open')),
-                ('proposals_close', models.DateTimeField(verbose_name='proposals close')),
-                ('review_close', models.DateTimeField(verbose_name='review ends')),
-                ('voting_open', models.DateTimeField(verbose_name='voting opens')),
-                ('voting_close', models.DateTimeField(verbose_name='voting closes')),
-                ('results_at', models.DateTimeField(verbose_name='results published')),
-                ('implementation_from', models.DateTimeField(blank=True, null=True, verbose_name='implementation starts')),
-                ('og_image', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image', verbose_name='image for social media')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "og_title",
+                    models.CharField(
+                        blank=True,
+                        help_text="Shown when the page is shared. Defaults to the page title.",
+                        max_length=95,
+                        verbose_name="title for social media",
+                    ),
+                ),
+                (
+                    "listing_summary",
+                    models.TextField(
+                        blank=True,
+                        help_text=(
+                            "Shown where the page is listed. Defaults to the search description."
+                        ),
+                        max_length=300,
+                        verbose_name="summary in listings",
+                    ),
+                ),
+                ("intro", wagtail.fields.RichTextField(blank=True, verbose_name="introduction")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("civic", "Civic budget"), ("school", "School budget")],
+                        default="civic",
+                        max_length=10,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "total_amount",
+                    models.DecimalField(
+                        decimal_places=2,
+                        max_digits=14,
+                        validators=[django.core.validators.MinValueValidator(0)],
+                        verbose_name="total budget",
+                    ),
+                ),
+                (
+                    "currency",
+                    models.CharField(
+                        blank=True,
+                        help_text="Three letters (UAH, EUR, BGN). Empty: the site's currency.",
+                        max_length=3,
+                        verbose_name="currency",
+                    ),
+                ),
+                (
+                    "ballot_rule",
+                    models.CharField(
+                        choices=[
+                            ("approval", "Choose up to a number of projects"),
+                            ("knapsack", "Choose any projects whose costs fit the budget"),
+                        ],
+                        default="approval",
+                        max_length=10,
+                        verbose_name="ballot rule",
+                    ),
+                ),
+                (
+                    "max_choices",
+                    models.PositiveSmallIntegerField(
+                        default=3,
+                        help_text="Used by the rule 'choose up to a number of projects'.",
+                        validators=[django.core.validators.MinValueValidator(1)],
+                        verbose_name="projects a voter may choose",
+                    ),
+                ),
+                (
+                    "counting_rule",
+                    models.CharField(
+                        choices=[
+                            ("greedy", "Most votes first, while the money lasts"),
+                            ("mes", "Method of Equal Shares"),
+                        ],
+                        default="greedy",
+                        max_length=10,
+                        verbose_name="counting rule",
+                    ),
+                ),
+                ("proposals_open", models.DateTimeField(verbose_name="proposals open")),
+                ("proposals_close", models.DateTimeField(verbose_name="proposals close")),
+                ("review_close", models.DateTimeField(verbose_name="review ends")),
+                ("voting_open", models.DateTimeField(verbose_name="voting opens")),
+                ("voting_close", models.DateTimeField(verbose_name="voting closes")),
+                ("results_at", models.DateTimeField(verbose_name="results published")),
+                (
+                    "implementation_from",
+                    models.DateTimeField(
+                        blank=True, null=True, verbose_name="implementation starts"
+                    ),
+                ),
+                (
+                    "og_image",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="wagtailimages.image",
+                        verbose_name="image for social media",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'participatory budget cycle',
-                'verbose_name_plural': 'participatory budget cycles',
+                "verbose_name": "participatory budget cycle",
+                "verbose_name_plural": "participatory budget cycles",
             },
-            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, 'wagtailcore.page'),
+            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, "wagtailcore.page"),
         ),
         migrations.CreateModel(
-            name='BudgetCategory',
+            name="BudgetCategory",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('translation_key', models.UUIDField(default=uuid.uuid4, editable=False)),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('name', models.CharField(max_length=120, verbose_name='name')),
-                ('locale', models.ForeignKey(editable=False, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='wagtailcore.locale', verbose_name='locale')),
-                ('page', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='categories', to='budgets.budgetcyclepage')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("translation_key", models.UUIDField(default=uuid.uuid4, editable=False)),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                ("name", models.CharField(max_length=120, verbose_name="name")),
+                (
+                    "locale",
+                    models.ForeignKey(
+                        editable=False,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="wagtailcore.locale",
+                        verbose_name="locale",
+                    ),
+                ),
+                (
+                    "page",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="categories",
+                        to="budgets.budgetcyclepage",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'category',
-                'verbose_name_plural': 'categories',
-                'ordering': ['sort_order'],
-                'abstract': False,
-                'unique_together': {('translation_key', 'locale')},
-            },
-        ),
-        migrations.CreateModel(
-            name='BudgetDistrict',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('translation_key', models.UUIDField(default=uuid.uuid4, editable=False)),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('name', models.CharField(max_length=120, verbose_name='name')),
-                ('amount', models.DecimalField(decimal_places=2, max_digits=14, validators=[django.core.validators.MinValueValidator(0)], verbose_name='amount')),
-                ('locale', models.ForeignKey(editable=False, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='wagtailcore.locale', verbose_name='locale')),
-                ('page', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='districts', to='budgets.budgetcyclepage')),
-            ],
-            options={
-                'verbose_name': 'district',
-                'verbose_name_plural': 'districts',
-                'ordering': ['sort_order'],
-                'abstract': False,
-                'unique_together': {('translation_key', 'locale')},
-            },
-        ),
-        migrations.CreateModel(
-            name='BudgetProject',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('description', models.TextField(max_length=10000, verbose_name='description')),
-                ('location', models.CharField(blank=True, max_length=300, verbose_name='location')),
-                ('latitude', models.DecimalField(blank=True, decimal_places=6, max_digits=9, null=True, verbose_name='latitude')),
-                ('longitude', models.DecimalField(blank=True, decimal_places=6, max_digits=9, null=True, verbose_name='longitude')),
-                ('cost_estimate', models.DecimalField(decimal_places=2, max_digits=14, verbose_name='cost estimate')),
-                ('status', models.CharField(choices=[('proposed', 'Proposed'), ('feasible', 'Feasible'), ('infeasible', 'Not feasible'), ('withdrawn', 'Withdrawn'), ('selected', 'Selected'), ('not_selected', 'Not selected')], db_index=True, default='proposed', max_length=20, verbose_name='status')),
-                ('review_reason', models.TextField(blank=True, verbose_name='reason of the review (public)')),
-                ('reviewed_cost', models.DecimalField(blank=True, decimal_places=2, max_digits=14, null=True, validators=[django.core.validators.MinValueValidator(0)], verbose_name='corrected cost')),
-                ('reviewed_at', models.DateTimeField(blank=True, null=True, verbose_name='reviewed at')),
-                ('public_id', models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
-                ('votes', models.PositiveIntegerField(default=0, editable=False, verbose_name='votes')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('author', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='budget_projects', to=settings.AUTH_USER_MODEL, verbose_name='author')),
-                ('category', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='budgets.budgetcategory', verbose_name='category')),
-                ('cycle', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='budget_projects', to='budgets.budgetcyclepage', verbose_name='budget cycle')),
-                ('district', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='budgets.budgetdistrict', verbose_name='district')),
-                ('reviewed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='reviewed by')),
-            ],
-            options={
-                'verbose_name': 'budget project',
-                'verbose_name_plural': 'budget projects',
-                'ordering': ['cycle', 'title', 'pk'],
-            },
-        ),
-        migrations.CreateModel(
-            name='ProjectImage',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('image', models.ImageField(upload_to='budgets/projects/%Y/%m/', verbose_name='image')),
-                ('alt', models.CharField(blank=True, max_length=200, verbose_name='description of the image')),
-                ('sort_order', models.PositiveSmallIntegerField(default=0)),
-                ('project', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='images', to='budgets.budgetproject')),
-            ],
-            options={
-                'verbose_name': 'project image',
-                'verbose_name_plural': 'project images',
-                'ordering': ['sort_order', 'pk'],
-            },
-        ),
-        migrations.CreateModel(
-            name='ProjectMilestone',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('due_date', models.DateField(blank=True, null=True, verbose_name='due date')),
-                ('done_at', models.DateField(blank=True, null=True, verbose_name='done on')),
-                ('note', models.TextField(blank=True, verbose_name='note')),
-                ('project', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='milestones', to='budgets.budgetproject')),
-            ],
-            options={
-                'verbose_name': 'milestone',
-                'verbose_name_plural': 'milestones',
-                'ordering': ['sort_order'],
-                'abstract': False,
-            },
-        ),
-        migrations.CreateModel(
-            name='ProjectPhoto',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('caption', models.CharField(blank=True, max_length=300, verbose_name='caption')),
-                ('taken_at', models.DateField(blank=True, null=True, verbose_name='taken on')),
-                ('image', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='wagtailimages.image', verbose_name='image')),
-                ('project', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='photos', to='budgets.budgetproject')),
-            ],
-            options={
-                'verbose_name': 'photo',
-                'verbose_name_plural': 'photos',
-                'ordering': ['sort_order'],
-                'abstract': False,
-            },
-        ),
-        migrations.CreateModel(
-            name='ProjectSpending',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('date', models.DateField(verbose_name='date')),
-                ('amount', models.DecimalField(decimal_places=2, max_digits=14, validators=[django.core.validators.MinValueValidator(0)], verbose_name='amount')),
-                ('note', models.CharField(blank=True, max_length=300, verbose_name='note')),
-                ('project', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='spendings', to='budgets.budgetproject')),
-            ],
-            options={
-                'verbose_name': 'spending',
-                'verbose_name_plural': 'spending',
-                'ordering': ['sort_order'],
-                'abstract': False,
-            },
-        ),
-        migrations.CreateModel(
-            name='VotingCode',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code_hash', models.CharField(max_length=64, unique=True)),
-                ('batch', models.CharField(help_text='For example the school and class.', max_length=120, verbose_name='batch')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('used_at', models.DateTimeField(blank=True, null=True, verbose_name='used')),
-                ('cycle', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='voting_codes', to='budgets.budgetcyclepage')),
-            ],
-            options={
-                'verbose_name': 'voting code',
-                'verbose_name_plural': 'voting codes',
+                "verbose_name": "category",
+                "verbose_name_plural": "categories",
+                "ordering": ["sort_order"],
+                "abstract": False,
+                "unique_together": {("translation_key", "locale")},
             },
         ),
         migrations.CreateModel(
-            name='Ballot',
+            name="BudgetDistrict",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('voter', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='budget_ballots', to=settings.AUTH_USER_MODEL)),
-                ('cycle', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='ballots', to='budgets.budgetcyclepage')),
-                ('district', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='budgets.budgetdistrict')),
-                ('code', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='ballot', to='budgets.votingcode')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("translation_key", models.UUIDField(default=uuid.uuid4, editable=False)),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                ("name", models.CharField(max_length=120, verbose_name="name")),
+                (
+                    "amount",
+                    models.DecimalField(
+                        decimal_places=2,
+                        max_digits=14,
+                        validators=[django.core.validators.MinValueValidator(0)],
+                        verbose_name="amount",
+                    ),
+                ),
+                (
+                    "locale",
+                    models.ForeignKey(
+                        editable=False,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="wagtailcore.locale",
+                        verbose_name="locale",
+                    ),
+                ),
+                (
+                    "page",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="districts",
+                        to="budgets.budgetcyclepage",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'ballot',
-                'verbose_name_plural': 'ballots',
+                "verbose_name": "district",
+                "verbose_name_plural": "districts",
+                "ordering": ["sort_order"],
+                "abstract": False,
+                "unique_together": {("translation_key", "locale")},
             },
         ),
         migrations.CreateModel(
-            name='BallotChoice',
+            name="BudgetProject",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('ballot', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='choices', to='budgets.ballot')),
-                ('project', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='ballot_choices', to='budgets.budgetproject')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                ("description", models.TextField(max_length=10000, verbose_name="description")),
+                ("location", models.CharField(blank=True, max_length=300, verbose_name="location")),
+                (
+                    "latitude",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=6,
+                        max_digits=9,
+                        null=True,
+                        verbose_name="latitude",
+                    ),
+                ),
+                (
+                    "longitude",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=6,
+                        max_digits=9,
+                        null=True,
+                        verbose_name="longitude",
+                    ),
+                ),
+                (
+                    "cost_estimate",
+                    models.DecimalField(
+                        decimal_places=2, max_digits=14, verbose_name="cost estimate"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("proposed", "Proposed"),
+                            ("feasible", "Feasible"),
+                            ("infeasible", "Not feasible"),
+                            ("withdrawn", "Withdrawn"),
+                            ("selected", "Selected"),
+                            ("not_selected", "Not selected"),
+                        ],
+                        db_index=True,
+                        default="proposed",
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "review_reason",
+                    models.TextField(blank=True, verbose_name="reason of the review (public)"),
+                ),
+                (
+                    "reviewed_cost",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=14,
+                        null=True,
+                        validators=[django.core.validators.MinValueValidator(0)],
+                        verbose_name="corrected cost",
+                    ),
+                ),
+                (
+                    "reviewed_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="reviewed at"),
+                ),
+                ("public_id", models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
+                (
+                    "votes",
+                    models.PositiveIntegerField(default=0, editable=False, verbose_name="votes"),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                (
+                    "author",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="budget_projects",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="author",
+                    ),
+                ),
+                (
+                    "category",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="budgets.budgetcategory",
+                        verbose_name="category",
+                    ),
+                ),
+                (
+                    "cycle",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="budget_projects",
+                        to="budgets.budgetcyclepage",
+                        verbose_name="budget cycle",
+                    ),
+                ),
+                (
+                    "district",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="budgets.budgetdistrict",
+                        verbose_name="district",
+                    ),
+                ),
+                (
+                    "reviewed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="reviewed by",
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('ballot', 'project'), name='budgets_one_choice_per_project')],
+                "verbose_name": "budget project",
+                "verbose_name_plural": "budget projects",
+                "ordering": ["cycle", "title", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='ProjectResult',
+            name="ProjectImage",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('votes', models.PositiveIntegerField(default=0)),
-                ('selected', models.BooleanField(default=False)),
-                ('rank', models.PositiveIntegerField(default=0)),
-                ('computed_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('cycle', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='project_results', to='budgets.budgetcyclepage')),
-                ('project', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='results', to='budgets.budgetproject')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "image",
+                    models.ImageField(upload_to="budgets/projects/%Y/%m/", verbose_name="image"),
+                ),
+                (
+                    "alt",
+                    models.CharField(
+                        blank=True, max_length=200, verbose_name="description of the image"
+                    ),
+                ),
+                ("sort_order", models.PositiveSmallIntegerField(default=0)),
+                (
+                    "project",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="images",
+                        to="budgets.budgetproject",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['rank'],
-                'constraints': [models.UniqueConstraint(fields=('cycle', 'project'), name='budgets_one_result_per_project')],
+                "verbose_name": "project image",
+                "verbose_name_plural": "project images",
+                "ordering": ["sort_order", "pk"],
+            },
+        ),
+        migrations.CreateModel(
+            name="ProjectMilestone",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                ("due_date", models.DateField(blank=True, null=True, verbose_name="due date")),
+                ("done_at", models.DateField(blank=True, null=True, verbose_name="done on")),
+                ("note", models.TextField(blank=True, verbose_name="note")),
+                (
+                    "project",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="milestones",
+                        to="budgets.budgetproject",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "milestone",
+                "verbose_name_plural": "milestones",
+                "ordering": ["sort_order"],
+                "abstract": False,
+            },
+        ),
+        migrations.CreateModel(
+            name="ProjectPhoto",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                ("caption", models.CharField(blank=True, max_length=300, verbose_name="caption")),
+                ("taken_at", models.DateField(blank=True, null=True, verbose_name="taken on")),
+                (
+                    "image",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="wagtailimages.image",
+                        verbose_name="image",
+                    ),
+                ),
+                (
+                    "project",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="photos",
+                        to="budgets.budgetproject",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "photo",
+                "verbose_name_plural": "photos",
+                "ordering": ["sort_order"],
+                "abstract": False,
+            },
+        ),
+        migrations.CreateModel(
+            name="ProjectSpending",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                ("date", models.DateField(verbose_name="date")),
+                (
+                    "amount",
+                    models.DecimalField(
+                        decimal_places=2,
+                        max_digits=14,
+                        validators=[django.core.validators.MinValueValidator(0)],
+                        verbose_name="amount",
+                    ),
+                ),
+                ("note", models.CharField(blank=True, max_length=300, verbose_name="note")),
+                (
+                    "project",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="spendings",
+                        to="budgets.budgetproject",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "spending",
+                "verbose_name_plural": "spending",
+                "ordering": ["sort_order"],
+                "abstract": False,
+            },
+        ),
+        migrations.CreateModel(
+            name="VotingCode",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code_hash", models.CharField(max_length=64, unique=True)),
+                (
+                    "batch",
+                    models.CharField(
+                        help_text="For example the school and class.",
+                        max_length=120,
+                        verbose_name="batch",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("used_at", models.DateTimeField(blank=True, null=True, verbose_name="used")),
+                (
+                    "cycle",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="voting_codes",
+                        to="budgets.budgetcyclepage",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "voting code",
+                "verbose_name_plural": "voting codes",
+            },
+        ),
+        migrations.CreateModel(
+            name="Ballot",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "voter",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="budget_ballots",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "cycle",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="ballots",
+                        to="budgets.budgetcyclepage",
+                    ),
+                ),
+                (
+                    "district",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="budgets.budgetdistrict",
+                    ),
+                ),
+                (
+                    "code",
+                    models.OneToOneField(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="ballot",
+                        to="budgets.votingcode",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "ballot",
+                "verbose_name_plural": "ballots",
+            },
+        ),
+        migrations.CreateModel(
+            name="BallotChoice",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "ballot",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="choices",
+                        to="budgets.ballot",
+                    ),
+                ),
+                (
+                    "project",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="ballot_choices",
+                        to="budgets.budgetproject",
+                    ),
+                ),
+            ],
+            options={
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("ballot", "project"), name="budgets_one_choice_per_project"
+                    )
+                ],
+            },
+        ),
+        migrations.CreateModel(
+            name="ProjectResult",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("votes", models.PositiveIntegerField(default=0)),
+                ("selected", models.BooleanField(default=False)),
+                ("rank", models.PositiveIntegerField(default=0)),
+                ("computed_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "cycle",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="project_results",
+                        to="budgets.budgetcyclepage",
+                    ),
+                ),
+                (
+                    "project",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="results",
+                        to="budgets.budgetproject",
+                    ),
+                ),
+            ],
+            options={
+                "ordering": ["rank"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("cycle", "project"), name="budgets_one_result_per_project"
+                    )
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='ballot',
-            constraint=models.UniqueConstraint(condition=models.Q(('voter__isnull', False)), fields=('cycle', 'voter'), name='budgets_one_ballot_per_voter'),
+            model_name="ballot",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("voter__isnull", False)),
+                fields=("cycle", "voter"),
+                name="budgets_one_ballot_per_voter",
+            ),
         ),
     ]

@@ -4,14 +4,18 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('budgets', '0002_counting_rule_mes_completed'),
+        ("budgets", "0002_counting_rule_mes_completed"),
     ]
 
     operations = [
         migrations.AlterModelOptions(
-            name='budgetproject',
-            options={'ordering': ['cycle', 'title', 'pk'], 'permissions': [('review_project', 'Can review budget projects')], 'verbose_name': 'budget project', 'verbose_name_plural': 'budget projects'},
+            name="budgetproject",
+            options={
+                "ordering": ["cycle", "title", "pk"],
+                "permissions": [("review_project", "Can review budget projects")],
+                "verbose_name": "budget project",
+                "verbose_name_plural": "budget projects",
+            },
         ),
     ]

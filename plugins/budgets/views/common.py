@@ -29,9 +29,12 @@ def subpage_url(page, request, name, *args):
     return page.get_url(request) + page.reverse_subpage(name, args=args)
 
 
-def closed(page, request, message, status=403):
-    """The answer when the phase does not allow this: what the phase is, and nothing saved."""
+def closed(page, request, message):
+    """The answer when the phase (or the project's author) does not allow this: what the
+    phase is, and nothing saved. Reading the form's address is no error (200, e.g. a link
+    kept from the proposal phase); sending to it is refused (403)."""
     context = {"page": page, "message": message}
+    status = 200 if request.method in ("GET", "HEAD") else 403
     return render(request, "budgets/closed.html", context, status=status)
 
 

@@ -2,6 +2,7 @@
 vote with their account (and may change their ballot until voting closes); pupils of a
 school cycle enter a one-time code first (`code/`), kept in their session until they vote."""
 
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
@@ -123,7 +124,7 @@ def vote(page, request):
 @citizen_view
 def enter_code(page, request):
     if not page.is_school:
-        return redirect(subpage_url(page, request, "vote_view"))
+        raise Http404  # only a school cycle's voters have codes
     if page.phase != Phase.VOTING:
         return _not_voting(page, request)
     form = CodeForm(request.POST or None)

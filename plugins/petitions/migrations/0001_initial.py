@@ -9,168 +9,427 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('archive', '0009_comment_settings_leave_the_page'),
-        ('wagtailcore', '0098_apitoken'),
-        ('wagtailimages', '0027_image_description'),
+        ("archive", "0009_comment_settings_leave_the_page"),
+        ("wagtailcore", "0098_apitoken"),
+        ("wagtailimages", "0027_image_description"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Petition',
+            name="Petition",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('text', models.TextField(max_length=10000, verbose_name='text')),
-                ('request', models.TextField(max_length=2000, verbose_name='what it asks the council to do')),
-                ('status', models.CharField(choices=[('pending', 'Awaiting moderation'), ('refused', 'Refused'), ('collecting', 'Collecting signatures'), ('consideration', 'Under consideration'), ('failed', 'Not enough signatures'), ('answered', 'Answered')], default='pending', max_length=20, verbose_name='status')),
-                ('refusal_reason', models.CharField(blank=True, choices=[('duplicate', 'It duplicates a petition already published'), ('outside_powers', "It is outside the municipality's powers"), ('offensive', 'It contains offensive language'), ('personal_data', 'It discloses personal data')], max_length=20, verbose_name='reason for refusal')),
-                ('refusal_note', models.TextField(blank=True, max_length=2000, verbose_name='note to the author')),
-                ('signatures_needed', models.PositiveIntegerField(blank=True, null=True, verbose_name='signatures needed')),
-                ('collection_days', models.PositiveIntegerField(null=True, verbose_name='collection period (days)')),
-                ('residents_only', models.BooleanField(default=False, verbose_name='residents only')),
-                ('answer_days', models.PositiveIntegerField(blank=True, null=True, verbose_name='days to answer')),
-                ('published_at', models.DateTimeField(blank=True, null=True, verbose_name='published')),
-                ('collection_ends_at', models.DateTimeField(blank=True, null=True, verbose_name='collection ends')),
-                ('consideration_at', models.DateTimeField(blank=True, null=True, verbose_name='threshold reached')),
-                ('answer_due_at', models.DateTimeField(blank=True, null=True, verbose_name='answer due')),
-                ('answer', models.TextField(blank=True, verbose_name='answer')),
-                ('answered_at', models.DateTimeField(blank=True, null=True, verbose_name='answered')),
-                ('signature_count', models.PositiveIntegerField(default=0, verbose_name='signatures')),
-                ('public_id', models.UUIDField(default=uuid.uuid4, editable=False, unique=True, verbose_name='public id')),
-                ('language', models.CharField(blank=True, max_length=8, verbose_name='language')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='submitted')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='last changed')),
-                ('answer_document', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='archive.councildocument', verbose_name='answer document')),
-                ('author', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='petitions', to=settings.AUTH_USER_MODEL, verbose_name='author')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                ("text", models.TextField(max_length=10000, verbose_name="text")),
+                (
+                    "request",
+                    models.TextField(
+                        max_length=2000, verbose_name="what it asks the council to do"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("pending", "Awaiting moderation"),
+                            ("refused", "Refused"),
+                            ("collecting", "Collecting signatures"),
+                            ("consideration", "Under consideration"),
+                            ("failed", "Not enough signatures"),
+                            ("answered", "Answered"),
+                        ],
+                        default="pending",
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "refusal_reason",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("duplicate", "It duplicates a petition already published"),
+                            ("outside_powers", "It is outside the municipality's powers"),
+                            ("offensive", "It contains offensive language"),
+                            ("personal_data", "It discloses personal data"),
+                        ],
+                        max_length=20,
+                        verbose_name="reason for refusal",
+                    ),
+                ),
+                (
+                    "refusal_note",
+                    models.TextField(
+                        blank=True, max_length=2000, verbose_name="note to the author"
+                    ),
+                ),
+                (
+                    "signatures_needed",
+                    models.PositiveIntegerField(
+                        blank=True, null=True, verbose_name="signatures needed"
+                    ),
+                ),
+                (
+                    "collection_days",
+                    models.PositiveIntegerField(null=True, verbose_name="collection period (days)"),
+                ),
+                (
+                    "residents_only",
+                    models.BooleanField(default=False, verbose_name="residents only"),
+                ),
+                (
+                    "answer_days",
+                    models.PositiveIntegerField(
+                        blank=True, null=True, verbose_name="days to answer"
+                    ),
+                ),
+                (
+                    "published_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="published"),
+                ),
+                (
+                    "collection_ends_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="collection ends"),
+                ),
+                (
+                    "consideration_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="threshold reached"),
+                ),
+                (
+                    "answer_due_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="answer due"),
+                ),
+                ("answer", models.TextField(blank=True, verbose_name="answer")),
+                (
+                    "answered_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="answered"),
+                ),
+                (
+                    "signature_count",
+                    models.PositiveIntegerField(default=0, verbose_name="signatures"),
+                ),
+                (
+                    "public_id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, unique=True, verbose_name="public id"
+                    ),
+                ),
+                ("language", models.CharField(blank=True, max_length=8, verbose_name="language")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="submitted")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="last changed")),
+                (
+                    "answer_document",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="archive.councildocument",
+                        verbose_name="answer document",
+                    ),
+                ),
+                (
+                    "author",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="petitions",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="author",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'petition',
-                'verbose_name_plural': 'petitions',
-                'ordering': ['-published_at', '-created_at'],
+                "verbose_name": "petition",
+                "verbose_name_plural": "petitions",
+                "ordering": ["-published_at", "-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='PetitionAttachment',
+            name="PetitionAttachment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('file', models.FileField(upload_to='petitions/%Y/%m/', verbose_name='file')),
-                ('title', models.CharField(blank=True, max_length=200, verbose_name='title')),
-                ('petition', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='attachments', to='petitions.petition')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("file", models.FileField(upload_to="petitions/%Y/%m/", verbose_name="file")),
+                ("title", models.CharField(blank=True, max_length=200, verbose_name="title")),
+                (
+                    "petition",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="attachments",
+                        to="petitions.petition",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'attachment',
-                'verbose_name_plural': 'attachments',
+                "verbose_name": "attachment",
+                "verbose_name_plural": "attachments",
             },
         ),
         migrations.CreateModel(
-            name='PetitionEvent',
+            name="PetitionEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('status', models.CharField(choices=[('pending', 'Awaiting moderation'), ('refused', 'Refused'), ('collecting', 'Collecting signatures'), ('consideration', 'Under consideration'), ('failed', 'Not enough signatures'), ('answered', 'Answered')], max_length=20, verbose_name='status')),
-                ('at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='when')),
-                ('note', models.TextField(blank=True, verbose_name='note')),
-                ('by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='by')),
-                ('petition', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='events', to='petitions.petition')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("pending", "Awaiting moderation"),
+                            ("refused", "Refused"),
+                            ("collecting", "Collecting signatures"),
+                            ("consideration", "Under consideration"),
+                            ("failed", "Not enough signatures"),
+                            ("answered", "Answered"),
+                        ],
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "at",
+                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="when"),
+                ),
+                ("note", models.TextField(blank=True, verbose_name="note")),
+                (
+                    "by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="by",
+                    ),
+                ),
+                (
+                    "petition",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="events",
+                        to="petitions.petition",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'petition event',
-                'verbose_name_plural': 'petition events',
-                'ordering': ['at', 'pk'],
+                "verbose_name": "petition event",
+                "verbose_name_plural": "petition events",
+                "ordering": ["at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='PetitionIndexPage',
+            name="PetitionIndexPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('og_title', models.CharField(blank=True, help_text='Shown when the page is shared. Defaults to the page title.', max_length=95, verbose_name='title for social media')),
-                ('listing_summary', models.TextField(blank=True, help_text='Shown where the page is listed. Defaults to the search description.', max_length=300, verbose_name='summary in listings')),
-                ('intro', models.TextField(blank=True, verbose_name='introduction')),
-                ('og_image', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image', verbose_name='image for social media')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "og_title",
+                    models.CharField(
+                        blank=True,
+                        help_text="Shown when the page is shared. Defaults to the page title.",
+                        max_length=95,
+                        verbose_name="title for social media",
+                    ),
+                ),
+                (
+                    "listing_summary",
+                    models.TextField(
+                        blank=True,
+                        help_text=(
+                            "Shown where the page is listed. Defaults to the search description."
+                        ),
+                        max_length=300,
+                        verbose_name="summary in listings",
+                    ),
+                ),
+                ("intro", models.TextField(blank=True, verbose_name="introduction")),
+                (
+                    "og_image",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="wagtailimages.image",
+                        verbose_name="image for social media",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'petitions index',
-                'verbose_name_plural': 'petitions indexes',
+                "verbose_name": "petitions index",
+                "verbose_name_plural": "petitions indexes",
             },
-            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, 'wagtailcore.page'),
+            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, "wagtailcore.page"),
         ),
         migrations.AddField(
-            model_name='petition',
-            name='index',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='petitions_started_here', to='petitions.petitionindexpage', verbose_name='petitions index'),
+            model_name="petition",
+            name="index",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="petitions_started_here",
+                to="petitions.petitionindexpage",
+                verbose_name="petitions index",
+            ),
         ),
         migrations.CreateModel(
-            name='PetitionTopic',
+            name="PetitionTopic",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('translation_key', models.UUIDField(default=uuid.uuid4, editable=False)),
-                ('name', models.CharField(max_length=100, verbose_name='name')),
-                ('slug', models.SlugField(max_length=100, verbose_name='slug')),
-                ('locale', models.ForeignKey(editable=False, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='wagtailcore.locale', verbose_name='locale')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("translation_key", models.UUIDField(default=uuid.uuid4, editable=False)),
+                ("name", models.CharField(max_length=100, verbose_name="name")),
+                ("slug", models.SlugField(max_length=100, verbose_name="slug")),
+                (
+                    "locale",
+                    models.ForeignKey(
+                        editable=False,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="wagtailcore.locale",
+                        verbose_name="locale",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'petition topic',
-                'verbose_name_plural': 'petition topics',
-                'ordering': ['name'],
-                'abstract': False,
-                'unique_together': {('translation_key', 'locale')},
+                "verbose_name": "petition topic",
+                "verbose_name_plural": "petition topics",
+                "ordering": ["name"],
+                "abstract": False,
+                "unique_together": {("translation_key", "locale")},
             },
         ),
         migrations.AddField(
-            model_name='petition',
-            name='topic',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='petitions', to='petitions.petitiontopic', verbose_name='topic'),
+            model_name="petition",
+            name="topic",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="petitions",
+                to="petitions.petitiontopic",
+                verbose_name="topic",
+            ),
         ),
         migrations.CreateModel(
-            name='Signature',
+            name="Signature",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('show_name', models.BooleanField(default=False, verbose_name='name shown publicly')),
-                ('notify', models.BooleanField(default=False, verbose_name='notify of changes')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='signed')),
-                ('petition', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='signatures', to='petitions.petition')),
-                ('user', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='petition_signatures', to=settings.AUTH_USER_MODEL, verbose_name='citizen')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "show_name",
+                    models.BooleanField(default=False, verbose_name="name shown publicly"),
+                ),
+                ("notify", models.BooleanField(default=False, verbose_name="notify of changes")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="signed")),
+                (
+                    "petition",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="signatures",
+                        to="petitions.petition",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="petition_signatures",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="citizen",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'signature',
-                'verbose_name_plural': 'signatures',
-                'ordering': ['created_at'],
+                "verbose_name": "signature",
+                "verbose_name_plural": "signatures",
+                "ordering": ["created_at"],
             },
         ),
         migrations.CreateModel(
-            name='SignatureDay',
+            name="SignatureDay",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('day', models.DateField()),
-                ('count', models.PositiveIntegerField(default=0)),
-                ('petition', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='days', to='petitions.petition')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("day", models.DateField()),
+                ("count", models.PositiveIntegerField(default=0)),
+                (
+                    "petition",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="days",
+                        to="petitions.petition",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['day'],
+                "ordering": ["day"],
             },
         ),
         migrations.AddIndex(
-            model_name='petition',
-            index=models.Index(fields=['index', 'status', 'published_at'], name='petitions_list'),
+            model_name="petition",
+            index=models.Index(fields=["index", "status", "published_at"], name="petitions_list"),
         ),
         migrations.AddIndex(
-            model_name='petition',
-            index=models.Index(fields=['status', 'collection_ends_at'], name='petitions_deadline'),
+            model_name="petition",
+            index=models.Index(fields=["status", "collection_ends_at"], name="petitions_deadline"),
         ),
         migrations.AddIndex(
-            model_name='signature',
-            index=models.Index(fields=['petition', 'created_at'], name='petitions_sig_time'),
+            model_name="signature",
+            index=models.Index(fields=["petition", "created_at"], name="petitions_sig_time"),
         ),
         migrations.AddConstraint(
-            model_name='signature',
-            constraint=models.UniqueConstraint(condition=models.Q(('user__isnull', False)), fields=('petition', 'user'), name='petitions_one_signature_per_citizen'),
+            model_name="signature",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("user__isnull", False)),
+                fields=("petition", "user"),
+                name="petitions_one_signature_per_citizen",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='signatureday',
-            constraint=models.UniqueConstraint(fields=('petition', 'day'), name='petitions_one_row_per_day'),
+            model_name="signatureday",
+            constraint=models.UniqueConstraint(
+                fields=("petition", "day"), name="petitions_one_row_per_day"
+            ),
         ),
     ]

@@ -5,15 +5,16 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('petitions', '0002_moderation_permission'),
+        ("petitions", "0002_moderation_permission"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='signature',
-            name='created_at',
-            field=models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name='signed'),
+            model_name="signature",
+            name="created_at",
+            field=models.DateTimeField(
+                default=django.utils.timezone.now, editable=False, verbose_name="signed"
+            ),
         ),
     ]

@@ -5,15 +5,16 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('petitions', '0004_attachments_kept_private'),
+        ("petitions", "0004_attachments_kept_private"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='signature',
-            index=models.Index(fields=['petition', 'show_name', 'created_at'], name='petitions_sig_named'),
+            model_name="signature",
+            index=models.Index(
+                fields=["petition", "show_name", "created_at"], name="petitions_sig_named"
+            ),
         ),
     ]

@@ -85,7 +85,11 @@ def topics_in_language(page, petitions):
     keys = PetitionTopic.objects.filter(pk__in=petitions.values("topic_id")).values(
         "translation_key"
     )
-    return list(PetitionTopic.objects.filter(locale_id=page.locale_id, translation_key__in=keys))
+    return list(
+        PetitionTopic.objects.filter(
+            locale_id=page.locale_id, translation_key__in=keys, live=True
+        )
+    )
 
 
 def status_counts(petitions, now):
@@ -294,7 +298,9 @@ def petition_detail(page, request, petition):
     if petition.topic_id:
         localized = (
             PetitionTopic.objects.filter(
-                locale_id=page.locale_id, translation_key=petition.topic.translation_key
+                locale_id=page.locale_id,
+                translation_key=petition.topic.translation_key,
+                live=True,
             )
             .values_list("name", flat=True)
             .first()
