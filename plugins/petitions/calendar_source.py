@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from cms.core.sites import home_in
 from cms.core.visibility import public_pages
 from plugins.petitions.models import PetitionIndexPage, PetitionStatus
 from plugins.petitions.visibility import site_petitions
@@ -17,7 +18,7 @@ ANSWER_DUE = "petition_answer_due"
 def petition_dates(site, locale, start, end):
     from cms.core.calendar import Occurrence
 
-    home = site.root_page.get_translations(inclusive=True).filter(locale=locale).first()
+    home = home_in(site, locale)
     if home is None:
         return []
     index = public_pages(PetitionIndexPage.objects.descendant_of(home)).first()
