@@ -9,38 +9,18 @@ it back):
     DATABASE_URL=sqlite:////tmp/demo.sqlite3 .venv/bin/python bench/budgets.py 1000 100000
 """
 
-import os
 import random
-import statistics
 import sys
-import time
 from decimal import Decimal
 
-import django
+from common import TERNOPIL, count_queries, rolled_back, timed
+from django.test import Client
 
-sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.test")
-django.setup()
+from plugins.budgets.counting import count
+from plugins.budgets.models import Ballot, BallotChoice, BudgetCyclePage, CountingRule
+from plugins.budgets.tests.cycle_helpers import make_cycle, make_projects
 
-from django.db import connection, transaction  # noqa: E402
-from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
-
-from plugins.budgets.counting import count  # noqa: E402
-from plugins.budgets.models import (  # noqa: E402
-    Ballot,
-    BallotChoice,
-    BudgetCyclePage,
-    CountingRule,
-)
-from plugins.budgets.tests.cycle_helpers import make_cycle, make_projects  # noqa: E402
-
-HOST = {"host": "ternopil.localhost"}
 PROJECTS = 24
-
-
-class Rollback(Exception):
-    pass
 
 
 def ballots(cycle, projects, number):
@@ -54,46 +34,31 @@ def ballots(cycle, projects, number):
     BallotChoice.objects.bulk_create(choices, 5000)
 
 
-def timed(function, repeat=3):
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        function()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
-
-
 def measure(number):
     client = Client()
     row = {"ballots": number}
-    try:
-        with transaction.atomic():
-            cycle = make_cycle(
-                phase="results",
-                total=Decimal(5_000_000),
-                districts=[("A", 1_000_000), ("B", 1_000_000)],
-            )
-            a, b = cycle.source_districts()
-            rng = random.Random(1)
-            costs = [rng.randrange(50_000, 900_000, 1000) for _ in range(PROJECTS)]
-            projects = make_projects(cycle, costs[:16])
-            projects += make_projects(cycle, costs[16:20], district=a)
-            projects += make_projects(cycle, costs[20:], district=b)
-            ballots(cycle, projects, number)
-            for rule in (CountingRule.GREEDY, CountingRule.MES, CountingRule.MES_COMPLETED):
-                BudgetCyclePage.objects.filter(pk=cycle.pk).update(counting_rule=rule)
-                row[f"count {rule} (s)"] = timed(lambda: count(cycle), repeat=1)
-            path = cycle.url + cycle.reverse_subpage("results_view")
-            client.get(path, headers=HOST)
-            with CaptureQueriesContext(connection) as queries:
-                client.get(path, headers=HOST)
-            row["results queries"] = len(queries)
-            row["results page (s)"] = timed(lambda: client.get(path, headers=HOST))
-            pb = cycle.url + cycle.reverse_subpage("pabulib_view") + "?pool=city"
-            row["Pabulib file (s)"] = timed(lambda: client.get(pb, headers=HOST), repeat=1)
-            raise Rollback
-    except Rollback:
-        pass
+    with rolled_back():
+        cycle = make_cycle(
+            phase="results",
+            total=Decimal(5_000_000),
+            districts=[("A", 1_000_000), ("B", 1_000_000)],
+        )
+        a, b = cycle.source_districts()
+        rng = random.Random(1)
+        costs = [rng.randrange(50_000, 900_000, 1000) for _ in range(PROJECTS)]
+        projects = make_projects(cycle, costs[:16])
+        projects += make_projects(cycle, costs[16:20], district=a)
+        projects += make_projects(cycle, costs[20:], district=b)
+        ballots(cycle, projects, number)
+        for rule in (CountingRule.GREEDY, CountingRule.MES, CountingRule.MES_COMPLETED):
+            BudgetCyclePage.objects.filter(pk=cycle.pk).update(counting_rule=rule)
+            row[f"count {rule} (s)"] = timed(lambda: count(cycle), repeat=1)
+        path = cycle.url + cycle.reverse_subpage("results_view")
+        client.get(path, headers=TERNOPIL)
+        row["results queries"] = count_queries(client, path)
+        row["results page (s)"] = timed(lambda: client.get(path, headers=TERNOPIL))
+        pb = cycle.url + cycle.reverse_subpage("pabulib_view") + "?pool=city"
+        row["Pabulib file (s)"] = timed(lambda: client.get(pb, headers=TERNOPIL), repeat=1)
     return row
 
 

@@ -9,21 +9,14 @@ on that database:
         .venv/bin/python bench/petitions.py 10 100000
 """
 
-import os
-import statistics
 import sys
 import time
 
-import django
+from common import RUNS, rolled_back, time_page
+from django.db import connection
+from django.test import Client
 
-sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.test")
-django.setup()
-
-from django.db import connection, transaction  # noqa: E402
-from django.test import Client  # noqa: E402
-
-from plugins.petitions.tests.reading import (  # noqa: E402
+from plugins.petitions.tests.reading import (
     add_signatures,
     index_for,
     list_path,
@@ -32,57 +25,27 @@ from plugins.petitions.tests.reading import (  # noqa: E402
     path_of,
 )
 
-HOST = {"host": "ternopil.localhost"}
-RUNS = 20
-
-
-class Rollback(Exception):
-    pass
-
-
-def _time(client, url):
-    assert client.get(url, headers=HOST).status_code == 200
-    queries = []
-
-    def count(execute, sql, params, many, context):
-        queries.append(sql)
-        return execute(sql, params, many, context)
-
-    with connection.execute_wrapper(count):
-        client.get(url, headers=HOST)
-    timings = []
-    for _ in range(RUNS):
-        start = time.perf_counter()
-        client.get(url, headers=HOST)
-        timings.append((time.perf_counter() - start) * 1000)
-    timings.sort()
-    return len(queries), statistics.median(timings), timings[int(RUNS * 0.9) - 1]
-
 
 def measure(count):
     client = Client()
-    try:
-        with transaction.atomic():
-            index = index_for("ternopil", "uk")
-            petition = make_petition(index, "collecting", title="Бенчмарк петиції")
-            signers = [make_user(f"Підписант {n}") for n in range(min(count, 150))]
-            started = time.perf_counter()
-            add_signatures(petition, count, days=60, users=signers)
-            filled = time.perf_counter() - started
-            print(f"{count:>7} signatures stored in {filled:6.1f} s")
-            for label, url in (
-                ("petition page", path_of(petition)),
-                ("list", list_path(index)),
-                ("list ?status=collecting", list_path(index) + "?status=collecting"),
-            ):
-                queries, median, p90 = _time(client, url)
-                print(
-                    f"{count:>7} signatures  {label:<26} {queries:>3} queries  "
-                    f"median {median:6.1f} ms  p90 {p90:6.1f} ms"
-                )
-            raise Rollback
-    except Rollback:
-        pass
+    with rolled_back():
+        index = index_for("ternopil", "uk")
+        petition = make_petition(index, "collecting", title="Бенчмарк петиції")
+        signers = [make_user(f"Підписант {n}") for n in range(min(count, 150))]
+        started = time.perf_counter()
+        add_signatures(petition, count, days=60, users=signers)
+        filled = time.perf_counter() - started
+        print(f"{count:>7} signatures stored in {filled:6.1f} s")
+        for label, url in (
+            ("petition page", path_of(petition)),
+            ("list", list_path(index)),
+            ("list ?status=collecting", list_path(index) + "?status=collecting"),
+        ):
+            queries, median, p90 = time_page(client, url)
+            print(
+                f"{count:>7} signatures  {label:<26} {queries:>3} queries  "
+                f"median {median:6.1f} ms  p90 {p90:6.1f} ms"
+            )
 
 
 if __name__ == "__main__":
