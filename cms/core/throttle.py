@@ -5,13 +5,21 @@ keeps its expiry. What a limit is counted by (a client's address, an email addre
 account) is keyed by a keyed hash, so no address is kept in the cache in clear. While Redis
 is unreachable (its errors ignored, as configured) nothing is counted and nothing refused:
 the site keeps answering.
+
+Beside the counters, the checks every app that takes citizens' text shares (comments,
+petitions...): `ContributionLimits` (per citizen, per connection, stricter for a new
+account), `too_many_links` and `repeats_recent_text`. Each app words its own refusals.
 """
 
 import hashlib
 import hmac
+import re
 
 from django.conf import settings
 from django.core.cache import cache
+from django.utils import timezone
+
+_LINK = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 
 
 class Throttle:
@@ -58,3 +66,57 @@ class Throttle:
 
     def reset(self, subject):
         cache.delete(self._key(subject))
+
+
+class ContributionLimits:
+    """The limits on posting for one kind of contribution: `citizen` counts by account,
+    `client` by connection (`cms.core.clientip.client_network`), `new_account` by account
+    while it is younger than `new_account_hours` (a callable giving hours)."""
+
+    def __init__(self, *, citizen, client, new_account, new_account_hours):
+        self.citizen = citizen
+        self.client = client
+        self.new_account = new_account
+        self.new_account_hours = new_account_hours
+
+    def is_new(self, user):
+        return timezone.now() - user.date_joined < timezone.timedelta(
+            hours=self.new_account_hours()
+        )
+
+    def exceeded(self, user, client):
+        """The names of the limits `user` from `client` has used up ("client", "new_account",
+        "citizen"); empty when another contribution is allowed. Checking does not count."""
+        used_up = set()
+        if self.client.exceeded(client):
+            used_up.add("client")
+        if self.is_new(user) and self.new_account.exceeded(user.pk):
+            used_up.add("new_account")
+        if self.citizen.exceeded(user.pk):
+            used_up.add("citizen")
+        return used_up
+
+    def record(self, user, client):
+        """Count one contribution of `user` from `client` (once it is stored)."""
+        self.citizen.hit(user.pk)
+        self.client.hit(client)
+        if self.is_new(user):
+            self.new_account.hit(user.pk)
+
+
+def too_many_links(limit, *texts):
+    """How many web addresses the `texts` hold together when that is more than `limit`,
+    else 0."""
+    links = sum(len(_LINK.findall(text or "")) for text in texts)
+    return links if links > limit else 0
+
+
+def repeats_recent_text(contributions, author, text, within, exclude_pk=None):
+    """Whether `author` stored the same `text` in `contributions` (a queryset of a model with
+    `author`, `text` and `created_at`) during the last `within` (a timedelta)."""
+    repeated = contributions.filter(
+        author=author, text=text, created_at__gte=timezone.now() - within
+    )
+    if exclude_pk is not None:
+        repeated = repeated.exclude(pk=exclude_pk)
+    return repeated.exists()

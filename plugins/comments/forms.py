@@ -3,9 +3,10 @@ from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from cms.core.throttle import too_many_links
 from plugins.comments import conf
 from plugins.comments.models import REPORT_REASONS, Reason
-from plugins.comments.text import clean_text, count_links
+from plugins.comments.text import clean_text
 
 
 class CommentForm(forms.Form):
@@ -37,8 +38,8 @@ class CommentForm(forms.Form):
         text = clean_text(self.cleaned_data["text"])
         if not text:
             raise forms.ValidationError(_("Write something before you post."))
-        links = count_links(text)
-        if links > conf.MAX_LINKS():
+        links = too_many_links(conf.MAX_LINKS(), text)
+        if links:
             raise forms.ValidationError(
                 ngettext(
                     "A comment may contain at most %(max)d link (this one has %(count)d).",

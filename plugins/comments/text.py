@@ -1,23 +1,15 @@
 """Citizens write plain text: it is cleaned on the way in and rendered inert on the way out."""
 
-import re
-
 import nh3
 from django.utils.html import linebreaks, urlize
 from django.utils.safestring import mark_safe
 
 from cms.core.text import clean_plain_text
 
-_LINK = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
-
 
 def clean_text(raw):
     """The text as it is stored (the core's cleaner of citizens' text)."""
     return clean_plain_text(raw)
-
-
-def count_links(text):
-    return len(_LINK.findall(text))
 
 
 def render_text(text):

@@ -8,19 +8,15 @@ whole office behind one address shares it), MAX_LINKS in a petition's text and r
 DUPLICATE_DAYS during which a citizen cannot start the same text again.
 """
 
-import re
-
 from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from cms.core.throttle import Throttle
+from cms.core.throttle import ContributionLimits, Throttle, repeats_recent_text, too_many_links
 
 HOUR = 60 * 60
 DAY = 24 * HOUR
-
-_LINK = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 
 
 def setting(name, default):
@@ -33,38 +29,34 @@ NEW_ACCOUNT_HOURS = setting("NEW_ACCOUNT_HOURS", 24)
 MAX_LINKS = setting("MAX_LINKS", 5)
 DUPLICATE_DAYS = setting("DUPLICATE_DAYS", 30)
 
-STARTS_BY_CITIZEN = Throttle("petitions-start-user", STARTS_PER_DAY, DAY)
-STARTS_BY_NEW_ACCOUNT = Throttle("petitions-start-new", NEW_ACCOUNT_STARTS_PER_DAY, DAY)
-STARTS_BY_CLIENT = Throttle("petitions-start-client", setting("STARTS_PER_CLIENT", 10), HOUR)
+STARTS = ContributionLimits(
+    citizen=Throttle("petitions-start-user", STARTS_PER_DAY, DAY),
+    client=Throttle("petitions-start-client", setting("STARTS_PER_CLIENT", 10), HOUR),
+    new_account=Throttle("petitions-start-new", NEW_ACCOUNT_STARTS_PER_DAY, DAY),
+    new_account_hours=NEW_ACCOUNT_HOURS,
+)
 SIGNATURES_BY_CLIENT = Throttle(
     "petitions-sign-client", setting("SIGNATURES_PER_CLIENT", 300), HOUR
 )
 
 
-def count_links(*texts):
-    return sum(len(_LINK.findall(text or "")) for text in texts)
-
-
-def is_new_account(user):
-    return timezone.now() - user.date_joined < timezone.timedelta(hours=NEW_ACCOUNT_HOURS())
-
-
 def start_limit_error(user, client):
     """Why `user` (from `client`) may not start another petition now, else None. Checking
     does not count: call `record_start` once a petition is stored."""
-    if STARTS_BY_CLIENT.exceeded(client):
+    used_up = STARTS.exceeded(user, client)
+    if "client" in used_up:
         return _(
             "Many petitions have been started from your connection in the last hour. "
             "Please try again in an hour."
         )
-    if is_new_account(user) and STARTS_BY_NEW_ACCOUNT.exceeded(user.pk):
+    if "new_account" in used_up:
         limit = NEW_ACCOUNT_STARTS_PER_DAY()
         return ngettext(
             "A new account can start at most %(count)d petition a day.",
             "A new account can start at most %(count)d petitions a day.",
             limit,
         ) % {"count": limit}
-    if STARTS_BY_CITIZEN.exceeded(user.pk):
+    if "citizen" in used_up:
         limit = STARTS_PER_DAY()
         return ngettext(
             "You can start at most %(count)d petition a day. Please try again tomorrow.",
@@ -75,15 +67,13 @@ def start_limit_error(user, client):
 
 
 def record_start(user, client):
-    STARTS_BY_CITIZEN.hit(user.pk)
-    STARTS_BY_CLIENT.hit(client)
-    if is_new_account(user):
-        STARTS_BY_NEW_ACCOUNT.hit(user.pk)
+    STARTS.record(user, client)
 
 
 def links_error(*texts):
-    links, limit = count_links(*texts), MAX_LINKS()
-    if links > limit:
+    limit = MAX_LINKS()
+    links = too_many_links(limit, *texts)
+    if links:
         return ngettext(
             "A petition may contain at most %(max)d link (this one has %(count)d).",
             "A petition may contain at most %(max)d links (this one has %(count)d).",
@@ -95,8 +85,8 @@ def links_error(*texts):
 def duplicate_error(user, text):
     from plugins.petitions.models import Petition
 
-    since = timezone.now() - timezone.timedelta(days=DUPLICATE_DAYS())
-    if Petition.objects.filter(author=user, text=text, created_at__gte=since).exists():
+    within = timezone.timedelta(days=DUPLICATE_DAYS())
+    if repeats_recent_text(Petition.objects, user, text, within):
         return _("You have already started a petition with this text.")
     return None
 
