@@ -71,8 +71,9 @@ test-sqlite: setup tools
 test-postgres: setup tools
 	./scripts/with-postgres ./scripts/with-redis sh -c '$(PY) -m pytest -q $(XDIST) $(TESTS_FIRST) && $(PY) -m pytest -q $(TESTS_LAST)'
 
+# Each worker serves its own copy of the demo (tests/browser/conftest.py) to its own Chromium.
 test-browser: setup
-	DJANGO_ALLOW_ASYNC_UNSAFE=true $(PY) -m pytest -q -m browser tests/browser
+	DJANGO_ALLOW_ASYNC_UNSAFE=true $(PY) -m pytest -q $(XDIST) -m browser tests/browser
 
 # The production topology of site/deploy/ on loopback: PostgreSQL, Redis, gunicorn, the task
 # worker, the scheduler and nginx with its purge endpoint, the demo loaded (scripts/production).

@@ -52,15 +52,22 @@ def pytest_collection_modifyitems(config, items):
     """Tests that empty the database when they end are marked `flushes_db`: `make test`
     runs them after the others (the demo is loaded once per test database), which a
     single process does by itself and two pytest-xdist workers would not.
-    Tests marked `postgres` run only when DATABASE_URL points at PostgreSQL."""
+    Tests marked `postgres` run only when DATABASE_URL points at PostgreSQL; tests marked
+    `sqlite_only` (heavy, and what they check does not depend on the database) only on SQLite."""
     from django.conf import settings
 
     for item in items:
         if _flushes_db(item):
             item.add_marker(pytest.mark.flushes_db)
 
-    if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+    on_postgres = settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+    if not on_postgres:
         skip = pytest.mark.skip(reason="needs PostgreSQL (make test-postgres)")
         for item in items:
             if "postgres" in item.keywords:
+                item.add_marker(skip)
+    else:
+        skip = pytest.mark.skip(reason="heavy and database-independent: run on SQLite only")
+        for item in items:
+            if "sqlite_only" in item.keywords:
                 item.add_marker(skip)
