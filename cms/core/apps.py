@@ -8,4 +8,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self):
-        from cms.core import checks, identity  # noqa: F401  (they register system checks)
+        # checks and identity register system checks when imported.
+        from cms.core import checks, chrome, identity  # noqa: F401
+
+        chrome.connect()

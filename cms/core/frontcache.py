@@ -6,12 +6,32 @@ what the models cannot say (an answer that depends on something else, a whole si
 All of it is safe to call when no front cache is configured (it then does nothing).
 """
 
+from contextlib import contextmanager
+
 
 def add_tags(*tags):
     """Tag the answer being rendered (for example `"weather"`), to purge it by that tag."""
     from cms.frontcache import tracking
 
     tracking.add(*tags)
+
+
+@contextmanager
+def captured_tags(passed_on=True):
+    """Collect, in the set this yields, the tags of what is loaded inside the block (they
+    also tag the answer being rendered, unless not `passed_on`): a cached fragment keeps
+    them and gives them back with `add_tags` whenever it is served from the cache, where
+    nothing is loaded."""
+    from cms.frontcache import tracking
+
+    token = tracking.start()
+    found = set()
+    try:
+        yield found
+    finally:
+        found.update(tracking.stop(token))
+        if passed_on:
+            tracking.add(*found)
 
 
 def add_listing_tags(model, home):

@@ -1,5 +1,9 @@
-"""The abstract page every public page type inherits."""
+"""The abstract page every public page type inherits, and the abstract model of what a
+citizen submits."""
 
+import uuid
+
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -48,3 +52,38 @@ class BasePage(Page):
     def get_meta_description(self):
         return self.search_description or self.listing_summary
 
+
+class ChromeVersion(models.Model):
+    """The token of the cached frame of every page (cms.core.chrome: the site a host name
+    serves, the main menu, the footer, a page's language versions): replaced, in the same
+    transaction, by every change that can alter any of them. One row (`scope` "chrome")."""
+
+    SCOPE = "chrome"
+
+    scope = models.CharField(max_length=20, primary_key=True)
+    token = models.UUIDField()
+
+    def __str__(self):
+        return f"{self.scope}: {self.token}"
+
+
+class CitizenContribution(models.Model):
+    """What a citizen submits to the city (a petition, a budget project): its author (None
+    once the account is deleted; the user's reverse name is the plural of the model's,
+    `user.petitions`), a public id that stays the same in addresses, feeds and open data,
+    and when it was submitted and last changed."""
+
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="%(class)ss",
+    )
+    public_id = models.UUIDField(_("public id"), default=uuid.uuid4, unique=True, editable=False)
+    created_at = models.DateTimeField(_("submitted"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+
+    class Meta:
+        abstract = True

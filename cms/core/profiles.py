@@ -6,9 +6,10 @@ Django imports), so settings can read it.
 """
 
 import os
+import time
 import tomllib
 from dataclasses import dataclass, field
-from functools import cache
+from functools import lru_cache
 from pathlib import Path
 
 PROFILE_DIR = Path(
@@ -84,10 +85,47 @@ def _load(path):
     )
 
 
-@cache
+#: Seconds between two looks at the profile files' modification times: a changed file is
+#: read again without a restart (settings computed from profiles at start-up stay as they are).
+CHECK_INTERVAL = 1.0
+_seen = {"at": None, "stamp": None}
+
+
+def _stamp():
+    """The profile folder and the name, modification time and size of each file in it."""
+    files = []
+    for path in sorted(PROFILE_DIR.glob("*.toml")):
+        try:
+            stat = path.stat()
+        except FileNotFoundError:
+            continue
+        files.append((path.name, stat.st_mtime_ns, stat.st_size))
+    return str(PROFILE_DIR), tuple(files)
+
+
+@lru_cache(maxsize=4)
+def _parsed(stamp):
+    directory, files = stamp
+    paths = (Path(directory) / name for name, _mtime, _size in files)
+    return tuple(sorted((_load(path) for path in paths), key=lambda p: p.order))
+
+
 def all_profiles():
-    """Every profile, the first (served on unknown hosts too) first."""
-    return tuple(sorted((_load(p) for p in PROFILE_DIR.glob("*.toml")), key=lambda p: p.order))
+    """Every profile, the first (served on unknown hosts too) first: parsed once per process
+    and again when a file changed (looked at once every CHECK_INTERVAL seconds)."""
+    now = time.monotonic()
+    if _seen["stamp"] is None or now - _seen["at"] >= CHECK_INTERVAL:
+        _seen["stamp"], _seen["at"] = _stamp(), now
+    return _parsed(_seen["stamp"])
+
+
+def _forget_profiles():
+    """Read the files again on the next call (after the folder itself was changed)."""
+    _seen["stamp"] = None
+    _parsed.cache_clear()
+
+
+all_profiles.cache_clear = _forget_profiles
 
 
 def default_profile():

@@ -7,6 +7,7 @@ A municipality is a Wagtail `Site` whose `site_name` is the slug of a profile (`
   site's home page, in any of its languages, is the page or one of its ancestors). Works for
   a page whose URL path is not set yet (a page being created: pass its parent); None for a
   page outside every site or a page not in the tree yet.
+- `site_for_request(request)`: the Site serving a request (Wagtail's rule, cached).
 - `profile_for_site(site)`, `profile_for_page(page)`, `profile_for_request(request)`: the
   municipality profile.
 - `home_in(site, locale)`: the site's home page in one of its languages (`site.root_page` is
@@ -18,6 +19,7 @@ also served on unknown hosts). So a profile is always found, also for no site at
 a page outside every site takes the default municipality's time zone and languages.
 """
 
+from django.http.request import split_domain_port
 from wagtail.models import Page, Site
 
 from cms.core.profiles import all_profiles, default_profile
@@ -73,10 +75,53 @@ def profile_for_page(page):
     return profile_for_site(site_for_page(page))
 
 
+def site_for_request(request):
+    """The Site that serves `request`, as Wagtail's `Site.find_for_request` finds it (host
+    name and port, else the default site), from the cache (cms.core.chrome: kept until a
+    site changes) and remembered on the request, where Wagtail looks for it first."""
+    if not hasattr(request, "_wagtail_site"):
+        from cms.core.chrome import cached
+        from cms.core.frontcache import add_tags
+
+        sites = cached(request, "sites", (), _all_sites, tagged=False)
+        hostname = split_domain_port(request._get_raw_host())[0]
+        site = request._wagtail_site = _site_for_host(sites, hostname, request.get_port())
+        if site is not None:
+            add_tags(f"link-{site.root_page_id}")  # as if its home had been loaded
+    return request._wagtail_site
+
+
+def _all_sites():
+    return list(Site.objects.select_related("root_page").order_by("pk"))
+
+
+def _site_for_host(sites, hostname, port):
+    """Wagtail's choice (`get_site_for_hostname`) among `sites`: the site of this host name
+    and port, else of this host name if it is the default, else the only site of the host
+    name (several: the default site), else the default site; else None."""
+    ranked = []
+    for site in sites:
+        if site.hostname == hostname:
+            rank = 0 if site.port == port else 1 if site.is_default_site else 3
+        elif site.is_default_site:
+            rank = 2
+        else:
+            continue
+        ranked.append((rank, site))
+    ranked.sort(key=lambda item: item[0])
+    if not ranked:
+        return None
+    if len(ranked) == 1 or ranked[0][0] in (0, 1):
+        return ranked[0][1]
+    if ranked[0][0] == 2:
+        return ranked[len(ranked) == 2][1]
+    return None
+
+
 def profile_for_request(request):
-    """The profile of the site that serves `request` (Wagtail's `Site.find_for_request`:
-    hostname and port, else the default site), looked up once per request."""
+    """The profile of the site that serves `request` (`site_for_request`), looked up once
+    per request."""
     profile = getattr(request, "municipality", None)
     if profile is None:
-        profile = request.municipality = profile_for_site(Site.find_for_request(request))
+        profile = request.municipality = profile_for_site(site_for_request(request))
     return profile

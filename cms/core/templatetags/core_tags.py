@@ -3,8 +3,9 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
 from django.utils.safestring import mark_safe
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
+from cms.core.chrome import cached
 from cms.core.extensions import has_session_cookie, render_extension_point
 from cms.core.jsonld import json_ld_script
 from cms.core.sites import profile_for_request
@@ -27,6 +28,19 @@ def keep_public_or_self(translations, page, request):
     return [other for other in translations if other.pk == page.pk or other.pk in public]
 
 
+def _translation_urls(page, request):
+    """(the page's own address, [(language, address)] of itself and its live translations
+    that are public), as the site of `request` links to them."""
+    own_url = page.get_url(request) or ""
+    translations = page.get_translations(inclusive=True).live().select_related("locale")
+    found = []
+    for other in keep_public_or_self(translations, page, request):
+        url = other.get_url(request)
+        if url:
+            found.append((other.locale.language_code, url))
+    return own_url, found
+
+
 @register.simple_tag(takes_context=True)
 def language_versions(context):
     """The page in each language the site offers and the page exists in (itself included).
@@ -44,14 +58,17 @@ def language_versions(context):
         page = getattr(request, "served_page", None)
     versions = []
     if isinstance(page, Page) and page.pk:
-        own_url = page.get_url(request) or ""
+        site = Site.find_for_request(request)
+        own_url, translated = cached(
+            request,
+            "versions",
+            (site.pk if site else "-", page.pk),
+            lambda: _translation_urls(page, request),
+        )
         within = own_url and request.path.startswith(own_url)
         subpage = request.path[len(own_url) :] if within else ""
-        translations = page.get_translations(inclusive=True).live().select_related("locale")
-        for other in keep_public_or_self(translations, page, request):
-            code = other.locale.language_code
-            url = other.get_url(request)
-            if profile.serves(code) and url:
+        for code, url in translated:
+            if profile.serves(code):
                 versions.append((code, url + subpage))
     else:
         for code in profile.languages:

@@ -4,7 +4,7 @@ import re
 
 import pytest
 from django.test import Client
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import PageViewRestriction, Site
 
 from cms.core.profiles import all_profiles
 from cms.navigation.models import Footer, MainMenu, MenuItem
@@ -74,7 +74,7 @@ def test_a_restricted_or_draft_page_leaves_the_menu_and_an_address_link_is_kept(
     assert len(items) >= 2
     restricted, draft = items[0].link_page, items[1].link_page
     PageViewRestriction.objects.create(page=restricted, restriction_type=PageViewRestriction.LOGIN)
-    Page.objects.filter(pk=draft.pk).update(live=False)
+    draft.unpublish()
     MenuItem.objects.create(
         menu=menu, link_url="https://data.gov.bg/", label="Отворени данни", sort_order=99
     )
@@ -88,7 +88,7 @@ def test_a_restricted_or_draft_page_leaves_the_menu_and_an_address_link_is_kept(
 
 def test_a_draft_menu_translation_falls_back_to_a_live_one():
     site = Site.objects.get(site_name="banska-bystrica")
-    MainMenu.objects.filter(site=site, locale__language_code="en").update(live=False)
+    MainMenu.objects.get(site=site, locale__language_code="en").unpublish()
     slovak = [item.text for item in _menu("banska-bystrica", "sk").items.order_by("sort_order")]
     texts = [text for _url, text in _menu_links(_get("banska-bystrica", "/en/").content.decode())]
     assert texts == slovak

@@ -104,7 +104,7 @@ def test_a_draft_menu_is_not_shown(get):
     if label is None:
         label = menu.items.select_related("link_page").first().link_page.title
     assert label in get("ternopil", "/en/").content.decode()
-    MainMenu.objects.filter(pk=menu.pk).update(live=False)
+    menu.unpublish()
     assert label not in get("ternopil", "/en/").content.decode()
 
 

@@ -1,0 +1,130 @@
+"""The frame of every page (the chrome), kept in the cache (Redis in production): the site a
+host name serves, the main menu and the footer of a site in a language, and the language
+versions of a page.
+
+They change only when a page is published, withdrawn, moved, deleted or saved (titles,
+slugs, "show in menus", new translations), a view restriction, a site or a locale changes,
+or a menu or footer is saved. Every such change writes a new random token in
+`ChromeVersion`, in the same transaction as the change (`connect`, from the core's
+`ready`), and every cache key carries the token: the next request computes the part again,
+and a change that is rolled back takes its token with it. Reading the token is one
+primary-key query per request. Before any token exists (a database just flushed), and for
+previews of drafts, nothing is cached.
+
+What depends on the visitor or the address (the current menu item, the subpage of a
+routable page, the languages the site's profile offers) is applied after the cache. A part
+served from the cache gives the front cache the tags its computation recorded
+(cms.core.frontcache.captured_tags), so a change still purges every answer that shows it.
+"""
+
+import uuid
+
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import Locale, Page, PageViewRestriction, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from cms.core.frontcache import add_tags, captured_tags
+from cms.core.models import ChromeVersion
+
+#: The longest a part is kept: a safety net for changes made behind the models' back (raw
+#: SQL, bulk imports), which send no signal.
+MAX_AGE = 3600
+
+# Saves that only keep the books of drafts and revisions: nothing a reader sees changes.
+BOOKKEEPING_FIELDS = {
+    "latest_revision",
+    "latest_revision_created_at",
+    "has_unpublished_changes",
+    "draft_title",
+    "locked",
+    "locked_at",
+    "locked_by",
+    "search_vector",
+}
+
+
+def current_token(request=None):
+    """The token the cached parts are valid for (read once per `request`), or None."""
+    if request is not None and hasattr(request, "_chrome_token"):
+        return request._chrome_token
+    token = (
+        ChromeVersion.objects.filter(pk=ChromeVersion.SCOPE).values_list("token", flat=True).first()
+    )
+    if request is not None:
+        request._chrome_token = token
+    return token
+
+
+def cached(request, name, parts, compute, tagged=True):
+    """`compute()` (a value the cache can pickle), kept under `name` and `parts` (str-able,
+    without spaces) until the next change of the chrome. The answer is tagged with what
+    the computation loaded, also when it comes from the cache (unless not `tagged`)."""
+    if getattr(request, "is_preview", False):
+        return compute()  # a draft shown to its editor: neither read nor kept
+    token = current_token(request)
+    if token is None:
+        return compute()
+    key = ":".join(["chrome", name, token.hex, *(str(part) for part in parts)])
+    found = cache.get(key)
+    if found is not None:
+        value, tags = found
+        add_tags(*tags)
+        return value
+    # Wagtail's own cache of the sites' root paths, rebuilt outside the capture: rebuilding
+    # it loads every site's home page, which this part does not show.
+    Site.get_site_root_paths()
+    with captured_tags(passed_on=tagged) as tags:
+        value = compute()
+    cache.set(key, (value, sorted(tags) if tagged else []), MAX_AGE)
+    return value
+
+
+def replace_token():
+    """A new token: every cached part is computed again on its next use."""
+    ChromeVersion.objects.bulk_create(
+        [ChromeVersion(scope=ChromeVersion.SCOPE, token=uuid.uuid4())],
+        update_conflicts=True,
+        unique_fields=["scope"],
+        update_fields=["token"],
+    )
+
+
+def on_page_saved(sender, instance, update_fields=None, raw=False, **kwargs):
+    if raw or not isinstance(instance, Page):
+        return
+    if update_fields and set(update_fields) <= BOOKKEEPING_FIELDS:
+        return
+    replace_token()
+
+
+def on_change(sender, raw=False, **kwargs):
+    if not raw:
+        replace_token()
+
+
+def on_page_change(sender, instance, **kwargs):
+    if isinstance(instance, Page):
+        replace_token()
+
+
+#: Models whose saves and deletions can change the chrome, besides pages; apps add theirs
+#: with `watch` (the menu and the footer: cms.navigation).
+WATCHED = [PageViewRestriction, Site, Locale]
+
+
+def watch(*models):
+    """Replace the token whenever an object of `models` is saved or deleted."""
+    for model in models:
+        uid = f"chrome-{model._meta.label_lower}"
+        post_save.connect(on_change, sender=model, dispatch_uid=f"{uid}-saved")
+        post_delete.connect(on_change, sender=model, dispatch_uid=f"{uid}-deleted")
+
+
+def connect():
+    post_save.connect(on_page_saved, dispatch_uid="chrome-page-saved")
+    post_delete.connect(on_page_change, dispatch_uid="chrome-page-deleted")
+    page_published.connect(on_page_change, dispatch_uid="chrome-page-published")
+    page_unpublished.connect(on_page_change, dispatch_uid="chrome-page-unpublished")
+    post_page_move.connect(on_page_change, dispatch_uid="chrome-page-moved")
+    watch(*WATCHED)
