@@ -127,19 +127,37 @@ def _entry_values(item, kind):
     }
 
 
-def store(obj, item, kind):
-    """Create or update the entry of `obj` (None `item`: remove it); returns the entry."""
+def store_items(obj, items, kind):
+    """Make the entries of `obj` exactly one per (site, language) of `items`: an object
+    listed on several language versions of a page is found in each language, under that
+    version's URL (the first item of a site and language counts). Entries of places no
+    longer in `items` are removed. Returns the entries kept."""
     content_type, object_id = entry_key(obj)
-    existing = SearchEntry.objects.filter(content_type=content_type, object_id=object_id)
-    if item is None:
-        forget(existing)
-        return None
-    values = _entry_values(item, kind)
-    entry = existing.first()
-    if entry is None:
-        entry = SearchEntry.objects.create(content_type=content_type, object_id=object_id, **values)
-    else:
-        for name, value in values.items():
-            setattr(entry, name, value)
-        entry.save()
-    return entry
+    existing = {
+        (entry.site_id, entry.language): entry
+        for entry in SearchEntry.objects.filter(content_type=content_type, object_id=object_id)
+    }
+    kept = {}
+    for item in items:
+        place = (item.site_id, item.language)
+        if place in kept:
+            continue
+        values = _entry_values(item, kind)
+        entry = existing.pop(place, None)
+        if entry is None:
+            entry = SearchEntry.objects.create(
+                content_type=content_type, object_id=object_id, **values
+            )
+        else:
+            for name, value in values.items():
+                setattr(entry, name, value)
+            entry.save()
+        kept[place] = entry
+    forget(existing.values())
+    return list(kept.values())
+
+
+def store(obj, item, kind):
+    """Create or update the one entry of `obj` (None `item`: remove it); returns it."""
+    entries = store_items(obj, [] if item is None else [item], kind)
+    return entries[0] if entries else None

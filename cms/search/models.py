@@ -46,8 +46,11 @@ class SearchEntry(index.Indexed, models.Model):
         verbose_name = _("search entry")
         verbose_name_plural = _("search entries")
         constraints = [
+            # A page has one entry; another object has one per site and language it is
+            # found in (a project listed by every language version of its cycle page).
             models.UniqueConstraint(
-                fields=["content_type", "object_id"], name="search_entry_unique_object"
+                fields=["content_type", "object_id", "site", "language"],
+                name="search_entry_unique_place",
             )
         ]
         indexes = [

@@ -59,11 +59,9 @@ def rebuild(progress=None, extract=True, chunk=CHUNK):
             for obj in batch:
                 if extract and isinstance(obj, document_model):
                     read_document_text(obj)
-                items = list(source.items(obj) or [])
-                entry = indexing.store(obj, items[0] if items else None, source.kind)
-                if entry is not None:
-                    entries.append(entry)
-                    kept.add(entry.pk)
+                stored = indexing.store_items(obj, list(source.items(obj) or []), source.kind)
+                entries.extend(stored)
+                kept.update(entry.pk for entry in stored)
             indexing.push(entries)
             done += len(batch)
             report(source.kind, done, total)

@@ -7,7 +7,7 @@ from django.db import transaction
 from wagtail.models import Page
 
 from cms.core.sites import site_roots
-from cms.search.indexing import entry_key, forget, push, store
+from cms.search.indexing import entry_key, forget, push, store, store_items
 from cms.search.items import page_item, page_kind, page_kinds, source_for_object
 from cms.search.models import SearchEntry
 
@@ -44,20 +44,19 @@ def remove_page(page):
 
 
 def sync_object(obj):
-    """Bring the entry of one non-page object of a registered source up to date."""
+    """Bring the entries of one non-page object of a registered source up to date (one per
+    site and language its source lists it in); returns them."""
     source = source_for_object(obj)
     if source is None:
-        return None
+        return []
     try:
         with transaction.atomic():
-            items = list(source.items(obj) or [])
-            entry = store(obj, items[0] if items else None, source.kind)
-        if entry is not None:
-            push([entry])
-        return entry
+            entries = store_items(obj, list(source.items(obj) or []), source.kind)
+        push(entries)
+        return entries
     except Exception:
         logger.exception("Could not index %s %s", obj._meta.label, obj.pk)
-        return None
+        return []
 
 
 def remove_object(obj):

@@ -1,7 +1,8 @@
 """Keeps the projects' search entries in step with their cycle page: a project is found only
 while the cycle it was proposed on is live and public, so a view restriction on the cycle (or
 an ancestor), or unpublishing it, takes its projects out of the site search at once, and
-lifting it brings them back. (The search app re-reads pages on these changes; projects are
+lifting it brings them back; the same on one language version changes that language's
+entries only. (The search app re-reads pages on these changes; projects are
 not pages.)"""
 
 from django.db.models.signals import post_delete, post_save
@@ -13,8 +14,9 @@ def resync_projects_under(page):
     from cms.search.sync import sync_object
     from plugins.budgets.models import BudgetCyclePage, BudgetProject
 
-    cycles = BudgetCyclePage.objects.descendant_of(page, inclusive=True).values("pk")
-    for project in BudgetProject.objects.filter(cycle__in=cycles).select_related("cycle"):
+    keys = BudgetCyclePage.objects.descendant_of(page, inclusive=True).values("translation_key")
+    projects = BudgetProject.objects.filter(cycle__translation_key__in=keys)
+    for project in projects.select_related("cycle"):
         sync_object(project)
 
 
