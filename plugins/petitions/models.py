@@ -1,7 +1,6 @@
 """E-petitions: the index page that carries every public route, topics, petitions, their
 attachments, signatures (with a per-day tally for the chart) and the timeline of events."""
 
-import uuid
 import zoneinfo
 
 from django.conf import settings
@@ -13,7 +12,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import DraftStateMixin, RevisionMixin, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from cms.core.models import BasePage
+from cms.core.models import BasePage, CitizenContribution
 from cms.core.routes import RoutesModulePage
 from cms.core.sites import profile_for_page
 
@@ -101,7 +100,7 @@ class PetitionQuerySet(models.QuerySet):
         )
 
 
-class Petition(models.Model):
+class Petition(CitizenContribution):
     """A citizen's petition to the council. The rules (`signatures_needed` and the rest) are
     copied from the site profile when it is published and never change under it."""
 
@@ -110,14 +109,6 @@ class Petition(models.Model):
         verbose_name=_("petitions index"),
         on_delete=models.PROTECT,
         related_name="petitions_started_here",
-    )
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("author"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="petitions",
     )
     title = models.CharField(_("title"), max_length=200)
     text = models.TextField(_("text"), max_length=10000)
@@ -159,10 +150,7 @@ class Petition(models.Model):
     )
     answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
     signature_count = models.PositiveIntegerField(_("signatures"), default=0)
-    public_id = models.UUIDField(_("public id"), default=uuid.uuid4, unique=True, editable=False)
     language = models.CharField(_("language"), max_length=8, blank=True)
-    created_at = models.DateTimeField(_("submitted"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     objects = PetitionQuerySet.as_manager()
 

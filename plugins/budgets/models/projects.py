@@ -1,7 +1,5 @@
 """Projects citizens propose, their images, review, implementation and counted result."""
 
-import uuid
-
 from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -11,6 +9,8 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.models import Orderable
+
+from cms.core.models import CitizenContribution
 
 #: Amounts of money: the cycle's budget, districts, costs, spending.
 MONEY = {"max_digits": 14, "decimal_places": 2}
@@ -25,7 +25,7 @@ class ProjectStatus(models.TextChoices):
     NOT_SELECTED = "not_selected", _("Not selected")
 
 
-class BudgetProject(ClusterableModel):
+class BudgetProject(CitizenContribution, ClusterableModel):
     """A project a citizen proposed for a cycle, its review and, once it won, its
     implementation (milestones, spending, photos)."""
 
@@ -33,14 +33,6 @@ class BudgetProject(ClusterableModel):
         "budgets.BudgetCyclePage",
         verbose_name=_("budget cycle"),
         on_delete=models.CASCADE,
-        related_name="budget_projects",
-    )
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("author"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
         related_name="budget_projects",
     )
     title = models.CharField(_("title"), max_length=200)
@@ -89,10 +81,7 @@ class BudgetProject(ClusterableModel):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     votes = models.PositiveIntegerField(_("votes"), default=0, editable=False)
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
         verbose_name = _("budget project")
