@@ -1,4 +1,7 @@
+from datetime import date
+
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cms.accounts.models import CitizenProfile
@@ -64,3 +67,34 @@ class DeleteAccountForm(forms.Form):
         if not self.user.check_password(password):
             raise forms.ValidationError(_("The password is not correct."))
         return password
+
+
+class CensusCheckForm(forms.Form):
+    """A citizen's document number and birth date, checked against this site's census."""
+
+    document_number = forms.CharField(
+        label=_("Number of your identity document"),
+        max_length=40,
+        help_text=_("As written in your passport or ID card; it is not stored."),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+    )
+    birth_date = forms.DateField(
+        label=_("Date of birth"),
+        input_formats=["%Y-%m-%d", "%d.%m.%Y"],
+        widget=forms.DateInput(attrs={"type": "date", "autocomplete": "bday"}, format="%Y-%m-%d"),
+    )
+
+    def clean_document_number(self):
+        from cms.accounts.verification import VerificationError, normalise_document
+
+        try:
+            normalise_document(self.cleaned_data["document_number"])
+        except VerificationError as error:
+            raise forms.ValidationError(error.message) from None
+        return self.cleaned_data["document_number"]
+
+    def clean_birth_date(self):
+        value = self.cleaned_data["birth_date"]
+        if not date(1900, 1, 1) <= value <= timezone.localdate():
+            raise forms.ValidationError(_("Enter your real date of birth."))
+        return value

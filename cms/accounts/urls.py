@@ -8,6 +8,7 @@ app_name = "accounts"
 
 urlpatterns = [
     path("", views.account_home, name="home"),
+    path("verification/census/", views.census_check, name="census_check"),
     path("my-data/", views.my_data, name="my_data"),
     path("my-data/download/", views.my_data_download, name="my_data_download"),
     path("delete/", views.delete_account, name="delete"),

@@ -9,16 +9,21 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
+from wagtail.models import Site
 
-from cms.accounts.forms import DeleteAccountForm, ProfileForm
-from cms.accounts.models import CitizenProfile, display_name
-from cms.core import userdata
+from cms.accounts import verification
+from cms.accounts.forms import CensusCheckForm, DeleteAccountForm, ProfileForm
+from cms.accounts.models import CensusEntry, CitizenProfile, VerificationGrant, display_name
+from cms.core import citizens, userdata
 from cms.core.clientip import client_network
 from cms.core.extensions import ACCOUNT_PAGE, render_extension_point
+from cms.core.sites import profile_for_site
 from cms.core.throttle import Throttle
 
 #: Wrong passwords on "delete my account", per account and per client, in 15 minutes.
@@ -27,6 +32,13 @@ DELETE_PASSWORD_ATTEMPTS = Throttle(
     lambda: getattr(settings, "ACCOUNT_DELETE_PASSWORD_ATTEMPTS", 5),
     15 * 60,
 )
+#: Census checks that failed, per account and per client, in an hour: a document number
+#: and birth date cannot be guessed at leisure.
+CENSUS_ATTEMPTS = Throttle(
+    "census-check",
+    lambda: getattr(settings, "ACCOUNT_CENSUS_ATTEMPTS", 5),
+    60 * 60,
+)
 
 
 def _profile(user):
@@ -34,6 +46,42 @@ def _profile(user):
         user=user, defaults={"display_name": display_name(user)[:60]}
     )
     return profile
+
+
+def _verification(request, census_form=None):
+    """What the citizen holds on the site serving `request`, and how to get the rest."""
+    site = Site.find_for_request(request)
+    user = request.user
+    grants = (
+        list(VerificationGrant.objects.live().filter(user=user, site=site).order_by("level"))
+        if site
+        else []
+    )
+    held = {grant.level for grant in grants}
+    verified = citizens.is_verified_citizen(user)
+    profile = profile_for_site(site)
+    return {
+        "site_name": profile.name(get_language()),
+        "grants": grants,
+        "email_verified": verified,
+        "missing": [citizens.level_label(level) for level in citizens.GRANTED if level not in held],
+        "census_open": bool(site)
+        and verified
+        and not held >= set(citizens.GRANTED)
+        and CensusEntry.objects.filter(site=site).exists(),
+        "census_form": census_form or CensusCheckForm(),
+        "service_centre": profile.contact("address", get_language()),
+    }
+
+
+def _account_page(request, form=None, census_form=None, status=200):
+    context = {
+        "form": form or ProfileForm(instance=_profile(request.user)),
+        "emails": EmailAddress.objects.filter(user=request.user).order_by("-primary", "email"),
+        "sections": render_extension_point(ACCOUNT_PAGE, request),
+        "verification": _verification(request, census_form),
+    }
+    return render(request, "accounts/home.html", context, status=status)
 
 
 @never_cache
@@ -45,12 +93,42 @@ def account_home(request):
         form.save()
         messages.success(request, _("Your settings have been saved."))
         return redirect("accounts:home")
-    context = {
-        "form": form,
-        "emails": EmailAddress.objects.filter(user=request.user).order_by("-primary", "email"),
-        "sections": render_extension_point(ACCOUNT_PAGE, request),
-    }
-    return render(request, "accounts/home.html", context)
+    return _account_page(request, form)
+
+
+@require_POST
+@never_cache
+@login_required
+def census_check(request):
+    """The citizen's document number and birth date against this site's census: a match
+    grants residency and identity here; anything else changes nothing and says why."""
+    user = request.user
+    site = Site.find_for_request(request)
+    form = CensusCheckForm(request.POST)
+    subjects = (f"user:{user.pk}", f"client:{client_network(request)}")
+    if any(map(CENSUS_ATTEMPTS.exceeded, subjects)):
+        form.is_valid()
+        form.add_error(None, _("Too many attempts. Please try again in an hour."))
+        return _account_page(request, census_form=form, status=429)
+    if not citizens.is_verified_citizen(user):
+        form.is_valid()
+        form.add_error(None, _("Please confirm your email address first."))
+        return _account_page(request, census_form=form, status=403)
+    if form.is_valid():
+        try:
+            verification.match_census(
+                user, site, form.cleaned_data["document_number"], form.cleaned_data["birth_date"]
+            )
+        except verification.VerificationError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(
+                request, _("Thank you: your residency and identity are confirmed on this site.")
+            )
+            return redirect(reverse("accounts:home") + "#verification")
+    for subject in subjects:
+        CENSUS_ATTEMPTS.hit(subject)
+    return _account_page(request, census_form=form, status=400)
 
 
 @never_cache
@@ -118,10 +196,23 @@ def export_account(user):
         ],
         "date_joined": user.date_joined,
         "last_login": user.last_login,
+        "verifications": [
+            {
+                "site": grant.site.hostname,
+                "level": grant.level,
+                "method": grant.method,
+                "granted_at": grant.granted_at,
+                "expires_at": grant.expires_at,
+                "revoked_at": grant.revoked_at,
+            }
+            for grant in VerificationGrant.objects.filter(user=user).select_related("site")
+        ],
     }
 
 
 def erase_account(user, remove_content):
-    """The profile and addresses go with the user row; sessions are ended by logout."""
+    """The profile, addresses and verifications go with the user row (the census entries it
+    used can be matched again); sessions are ended by logout."""
     CitizenProfile.objects.filter(user=user).delete()
     EmailAddress.objects.filter(user=user).delete()
+    verification.erase(user)
