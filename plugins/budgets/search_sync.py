@@ -32,7 +32,22 @@ def on_page_changed(sender, instance, **kwargs):
     resync_projects_under(instance)
 
 
+def on_cycle_deleted(sender, instance, **kwargs):
+    """A deleted language version: the projects' entries of its language go."""
+    from cms.search.sync import sync_object
+    from plugins.budgets.models import BudgetProject
+
+    projects = BudgetProject.objects.filter(cycle__translation_key=instance.translation_key)
+    for project in projects.select_related("cycle"):
+        sync_object(project)
+
+
 def connect():
+    from plugins.budgets.models import BudgetCyclePage
+
+    post_delete.connect(
+        on_cycle_deleted, sender=BudgetCyclePage, dispatch_uid="budgets_search_cycle_deleted"
+    )
     for signal, suffix in ((post_save, "saved"), (post_delete, "deleted")):
         signal.connect(
             on_restriction_changed,

@@ -4,7 +4,7 @@ page; withdrawn ones are not found; found in every language their cycle is publi
 import re
 
 import pytest
-from wagtail.models import Locale, PageViewRestriction
+from wagtail.models import Locale, Page, PageViewRestriction
 
 from cms.search.models import SearchEntry
 from cms.search.rebuild import rebuild
@@ -82,9 +82,11 @@ def test_a_project_of_a_private_source_cycle_is_found_in_no_language(get):
 def test_a_rebuilt_index_keeps_one_entry_per_language(get):
     cycle = make_cycle(phase="review")
     (project,) = make_projects(cycle, [1000], title="Альтанка Зорецвіт")
-    english_version(cycle)
+    english = english_version(cycle)
     rebuild(extract=False)
     entries = SearchEntry.objects.filter(object_id=project.pk, kind="budgets")
     assert sorted(entries.values_list("language", flat=True)) == ["en", "uk"]
     (url,) = result_urls(get("ternopil", "/en/search/", data={"q": "Зорецвіт"}))
     assert url.startswith("/en/")
+    Page.objects.get(pk=english.pk).delete()
+    assert list(entries.values_list("language", flat=True)) == ["uk"]
