@@ -45,6 +45,15 @@ def add_listing_tags(model, home):
     add_tags(f"pages-{content_type.pk}-t{tree_of(home.path)}")
 
 
+def page_appears_tags(page):
+    """The tags of the answers a page shows up in when it appears (its parent's listings and
+    feeds, listings of its type in its language tree, its translations' language switchers,
+    its site's search and sitemap): for a page that appears at a moment, without a save."""
+    from cms.frontcache.changes import page_change_tags
+
+    return page_change_tags(page, appears=True)
+
+
 def purge_tags(tags):
     """Purge every cached answer carrying one of `tags`, once the transaction commits."""
     from cms.frontcache import purging

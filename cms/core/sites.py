@@ -20,7 +20,7 @@ a page outside every site takes the default municipality's time zone and languag
 """
 
 from django.http.request import split_domain_port
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 from cms.core.profiles import all_profiles, default_profile
 
@@ -116,6 +116,18 @@ def _site_for_host(sites, hostname, port):
     if ranked[0][0] == 2:
         return ranked[len(ranked) == 2][1]
     return None
+
+
+def locale_id_of(language, request):
+    """The id of the Locale of `language`, or None, from the cache (cms.core.chrome)."""
+    from cms.core.chrome import cached
+
+    ids = cached(request, "locales", (), _locale_ids, tagged=False)
+    return ids.get(language)
+
+
+def _locale_ids():
+    return dict(Locale.objects.values_list("language_code", "pk"))
 
 
 def profile_for_request(request):

@@ -57,14 +57,23 @@ def is_public(page):
     return page is not None and page.live and not page.get_view_restrictions().exists()
 
 
+def _restricted_paths_from_database():
+    return list(PageViewRestriction.objects.values_list("page__path", flat=True))
+
+
 def restricted_paths(request=None):
     """The tree paths of the pages that carry a view restriction (their descendants are
-    restricted too); looked up once per request when one is given."""
+    restricted too). With a request: once per request, from the cache kept with the pages'
+    frame (cms.core.chrome: a restriction added or removed, or a page moved, computes it
+    again)."""
+    if request is None:
+        return _restricted_paths_from_database()
     paths = getattr(request, "_restricted_page_paths", None)
     if paths is None:
-        paths = list(PageViewRestriction.objects.values_list("page__path", flat=True))
-        if request is not None:
-            request._restricted_page_paths = paths
+        from cms.core.chrome import cached
+
+        paths = cached(request, "restricted", (), _restricted_paths_from_database, tagged=False)
+        request._restricted_page_paths = paths
     return paths
 
 

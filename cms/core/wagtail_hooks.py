@@ -3,7 +3,7 @@ from django.utils import translation
 from wagtail import hooks
 
 from cms.core.manifest import page_served_on
-from cms.core.sites import profile_for_request
+from cms.core.sites import locale_id_of, profile_for_request
 
 
 @hooks.register("before_serve_page")
@@ -16,7 +16,7 @@ def serve_pages_only_in_their_language(page, request, serve_args, serve_kwargs):
     language = translation.get_language()
     if not profile_for_request(request).serves(language):
         raise Http404
-    if page.locale.language_code != language:
+    if page.locale_id != locale_id_of(language, request):
         raise Http404
 
 

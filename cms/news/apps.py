@@ -13,10 +13,14 @@ class NewsConfig(AppConfig):
         signals.connect()
 
     def contributions(self):
-        from cms.core.manifest import Contributions
+        from cms.core.manifest import Contributions, Moments
         from cms.core.search_sources import SearchSource
+        from cms.news.models import NewsPage
 
         return Contributions(
+            # A live article whose publication date is ahead is left out of the listings
+            # (NewsIndexPage.articles) until that moment, when nothing is saved.
+            moments=(Moments(NewsPage, ("publication_date",), tags=article_appears),),
             search_sources=(
                 SearchSource(
                     kind="news", label=_("News"), order=10, page_models=("news.NewsPage",)
@@ -25,3 +29,10 @@ class NewsConfig(AppConfig):
             demo="cms.news.demo",
             demo_order=20,
         )
+
+
+def article_appears(article):
+    """What shows an article once its publication date is reached: the listings it joins."""
+    from cms.core.frontcache import page_appears_tags
+
+    return page_appears_tags(article) if article.live else set()

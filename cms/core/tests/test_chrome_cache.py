@@ -259,3 +259,12 @@ def test_an_answer_from_the_cache_carries_the_same_front_cache_tags():
     assert f"navigation.mainmenu-{menu.pk}" in warm
     linked = menu.items.exclude(link_page=None).values_list("link_page_id", flat=True)
     assert {f"link-{pk}" for pk in linked} <= warm
+
+
+def test_a_restriction_added_hides_the_page_from_listings_at_once():
+    news = _newsroom("uk")
+    article = news.articles().first()
+    assert _path(article) in _html(_path(news))
+    PageViewRestriction.objects.create(page=article, restriction_type=PageViewRestriction.LOGIN)
+    assert _path(article) not in _html(_path(news))
+    assert _path(article) not in _html("/uk/")
