@@ -134,6 +134,9 @@ class Petition(CitizenContribution):
     signatures_needed = models.PositiveIntegerField(_("signatures needed"), null=True, blank=True)
     collection_days = models.PositiveIntegerField(_("collection period (days)"), null=True)
     residents_only = models.BooleanField(_("residents only"), default=False)
+    #: The level of cms.core.citizens signing needs ("verified", "resident", "identity");
+    #: empty on a petition published before the rule was copied: the site's rule of today.
+    identity = models.CharField(_("identity needed to sign"), max_length=20, blank=True)
     answer_days = models.PositiveIntegerField(_("days to answer"), null=True, blank=True)
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
     collection_ends_at = models.DateTimeField(_("collection ends"), null=True, blank=True)

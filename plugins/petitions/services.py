@@ -11,8 +11,9 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cms.core import citizens
 from cms.core.frontcache import purge_tags
-from cms.core.sites import profile_for_page
+from cms.core.sites import profile_for_page, site_for_page
 from plugins.petitions.models import (
     Petition,
     PetitionAttachment,
@@ -31,6 +32,7 @@ DEFAULT_RULES = {
     "residents_only": False,
     "answer_days": 30,
     "identity": "verified",
+    "start_identity": "verified",
 }
 
 
@@ -41,6 +43,7 @@ class Rules:
     residents_only: bool
     answer_days: int
     identity: str
+    start_identity: str = citizens.VERIFIED
 
 
 def rules_for(index):
@@ -52,6 +55,7 @@ def rules_for(index):
         residents_only=bool(table["residents_only"]),
         answer_days=max(1, int(table["answer_days"])),
         identity=str(table["identity"]),
+        start_identity=str(table["start_identity"]),
     )
 
 
@@ -74,11 +78,47 @@ class AlreadySigned(PetitionError):
     pass
 
 
+class IdentityRequired(PetitionError):
+    """The citizen lacks levels the rule needs on this site (`missing`: cms.core.citizens
+    levels, weakest first)."""
+
+    def __init__(self, missing, action="sign"):
+        self.missing = tuple(missing)
+        levels = ", ".join(str(citizens.level_label(level)) for level in self.missing)
+        template = START_NEEDS if action == "start" else SIGN_NEEDS
+        super().__init__(template % {"levels": levels})
+
+
+SIGN_NEEDS = _("To sign this petition, this site must have confirmed you as: %(levels)s.")
+START_NEEDS = _("To start a petition, this site must have confirmed you as: %(levels)s.")
+
+
 SIGN_CLOSED = _("This petition is not collecting signatures any more.")
 SIGN_NOT_OPEN = _("This petition cannot be signed.")
 ALREADY_SIGNED = _("You have already signed this petition.")
 NOT_PENDING = _("This petition has already been moderated.")
 NOT_CONSIDERED = _("Only a petition under consideration can be answered.")
+
+
+def signing_levels(petition):
+    """The levels of cms.core.citizens that signing `petition` needs: its site's identity rule
+    (copied onto the petition when it has one) and its `residents_only`, copied when it was
+    published."""
+    identity = petition.identity or rules_for(petition.index).identity
+    return citizens.required(identity, petition.residents_only)
+
+
+def starting_levels(index):
+    """The levels starting a petition on the site of `index` needs today."""
+    rules = rules_for(index)
+    return citizens.required(rules.start_identity, rules.residents_only)
+
+
+def check_identity(user, page, levels, action="sign", now=None):
+    """Raise IdentityRequired when `user` lacks any of `levels` on the site of `page`."""
+    lacking = citizens.missing(user, site_for_page(page), levels, now)
+    if lacking:
+        raise IdentityRequired(lacking, action)
 
 
 def index_tags(petition):
@@ -125,7 +165,9 @@ def _reindex(petition_pk):
 
 @transaction.atomic
 def start_petition(index, author, *, title, text, request, topic, files=(), language=""):
-    """Store a new petition (pending moderation) with its attachments, all or nothing."""
+    """Store a new petition (pending moderation) with its attachments, all or nothing.
+    Raises IdentityRequired (nothing stored) when the site's rule needs more of `author`."""
+    check_identity(author, index, starting_levels(index), action="start")
     petition = Petition.objects.create(
         index=index,
         author=author,
@@ -152,6 +194,7 @@ def publish(petition, moderator, now=None):
         signatures_needed=rules.signatures_needed,
         collection_days=rules.collection_days,
         residents_only=rules.residents_only,
+        identity=rules.identity,
         answer_days=rules.answer_days,
         published_at=now,
         collection_ends_at=ends,
@@ -191,6 +234,7 @@ def sign(petition_id, user, *, show_name=False, notify=False, petitions=None, no
         raise PetitionError(SIGN_NOT_OPEN)
     if not petition.is_collecting(now):
         raise PetitionError(SIGN_CLOSED)
+    check_identity(user, petition.index, signing_levels(petition), now=now)
     zone = site_zone(petition.index)
     answer_due = end_of_day_after(now, petition.answer_days or 1, zone)
     with transaction.atomic():

@@ -1,5 +1,6 @@
-"""Signing a petition: a verified citizen, once. The petition's page (cached for everyone)
-links here; GET shows the form with its CSRF token, POST signs. Every refusal says why and
+"""Signing a petition: a verified citizen who holds the levels the petition's rule needs on
+its site (residency, identity: cms.core.citizens), once. The petition's page (cached for
+everyone) links here; GET shows the form with its CSRF token, POST signs. Every refusal says why and
 stores nothing; a counted signature is answered by a redirect to the petition."""
 
 from django.contrib import messages
@@ -11,7 +12,7 @@ from cms.core.clientip import client_network
 from plugins.petitions import abuse, services
 from plugins.petitions.forms import SignForm
 from plugins.petitions.models import Signature
-from plugins.petitions.views.start import _render, citizen_or_refusal
+from plugins.petitions.views.start import _render, citizen_or_refusal, identity_refusal
 from plugins.petitions.visibility import reachable_petitions
 
 
@@ -45,6 +46,10 @@ def sign_petition(page, request, pk):
             return _refused(page, request, petition, services.ALREADY_SIGNED, 200)
         if not petition.is_collecting():
             return _refused(page, request, petition, services.SIGN_CLOSED, 200)
+        try:
+            services.check_identity(citizen, page, services.signing_levels(petition))
+        except services.IdentityRequired as error:
+            return identity_refusal(page, request, error, petition)
         context = _context(page, request, petition, form=SignForm())
         return _render(request, "petitions/sign.html", context)
     form = SignForm(request.POST)
@@ -62,6 +67,8 @@ def sign_petition(page, request, pk):
         )
     except services.AlreadySigned as error:
         return _refused(page, request, petition, error.message, 409)
+    except services.IdentityRequired as error:
+        return identity_refusal(page, request, error, petition)
     except services.PetitionError as error:
         return _refused(page, request, petition, error.message, 403)
     messages.success(request, _("Thank you: your signature is counted."))

@@ -6,6 +6,7 @@ from django.http import HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.utils.cache import add_never_cache_headers
 
+from cms.core import citizens
 from cms.core.citizens import verified_citizen
 from cms.core.clientip import client_network
 from plugins.petitions import abuse, services
@@ -29,12 +30,32 @@ def citizen_or_refusal(page, request, action):
     return None, _render(request, "petitions/sign_in.html", context, status=403)
 
 
+def identity_refusal(page, request, error, petition=None):
+    """The answer to a citizen who lacks a level: what is missing and where their account page
+    explains how to get it on this site. Nothing was stored."""
+    context = {
+        "page": page,
+        "petition": petition,
+        "petition_url": petition.get_url(request, index=page) if petition else "",
+        "message": error.message,
+        "missing": [
+            {"label": citizens.level_label(level), "url": citizens.how_to_get_url(level)}
+            for level in error.missing
+        ],
+    }
+    return _render(request, "petitions/identity_needed.html", context, status=403)
+
+
 def start_petition(page, request):
     if request.method not in ("GET", "POST"):
         return HttpResponseNotAllowed(["GET", "POST"])
     citizen, refusal = citizen_or_refusal(page, request, "start")
     if refusal is not None:
         return refusal
+    try:
+        services.check_identity(citizen, page, services.starting_levels(page), action="start")
+    except services.IdentityRequired as error:
+        return identity_refusal(page, request, error)
     form = StartPetitionForm(
         request.POST if request.method == "POST" else None,
         request.FILES if request.method == "POST" else None,
