@@ -201,15 +201,19 @@ class BudgetCyclePage(RoutesModulePage, BasePage):
     @property
     def source(self):
         """The language version that projects, ballots and codes belong to: the first one
-        created."""
+        created. Looked up once per instance (a request's page asks for it many times)."""
         if self.pk is None:
             return self
-        first = (
-            BudgetCyclePage.objects.filter(translation_key=self.translation_key)
-            .order_by("pk")
-            .first()
-        )
-        return first or self
+        cached = self.__dict__.get("_source_page")
+        if cached is None or cached[0] != self.translation_key:
+            first = (
+                BudgetCyclePage.objects.filter(translation_key=self.translation_key)
+                .order_by("pk")
+                .first()
+            )
+            source = self if first is None or first.pk == self.pk else first
+            cached = self.__dict__["_source_page"] = (self.translation_key, source)
+        return cached[1]
 
     @property
     def is_school(self):

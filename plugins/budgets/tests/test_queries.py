@@ -1,5 +1,5 @@
 """The results page and the project list read a fixed number of queries, whether 10 or
-100,000 ballots were cast."""
+100,000 ballots were cast; a translation's pages look up the source version once."""
 
 import random
 import re
@@ -8,9 +8,10 @@ from decimal import Decimal
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import Locale
 
 from plugins.budgets.counting import count
-from plugins.budgets.models import Ballot, BallotChoice
+from plugins.budgets.models import Ballot, BallotChoice, BudgetCyclePage
 from plugins.budgets.tests.cycle_helpers import make_cycle, make_projects
 
 pytestmark = pytest.mark.django_db
@@ -67,3 +68,52 @@ def test_results_and_projects_read_the_same_queries_for_10_and_100000_ballots(cl
     assert re.search(r"100\W{1,8}000 ", html)  # the number of ballots, grouped
     assert many_results == few_results
     assert many_list == few_list
+
+
+def source_lookups(captured):
+    """The queries that look up which language version a cycle's projects belong to."""
+    return [
+        query["sql"]
+        for query in captured.captured_queries
+        if 'FROM "budgets_budgetcyclepage"' in query["sql"]
+        and '"translation_key" =' in query["sql"]
+        and "LIMIT 1" in query["sql"]
+    ]
+
+
+def english_pages(projects_per_pool):
+    """A cycle with districts and categories, its English version, and the English paths
+    of the project list, one project and the results."""
+    cycle = make_cycle(
+        phase="results",
+        total=Decimal(1_000_000),
+        districts=[("Центр", 200_000), ("Схід", 150_000)],
+        categories=["Парки", "Дороги"],
+    )
+    centre, east = cycle.source_districts()
+    parks, roads = cycle.source_categories()
+    costs = [10_000 + 1_000 * n for n in range(projects_per_pool)]
+    projects = make_projects(cycle, costs, category=parks)
+    projects += make_projects(cycle, costs, district=centre, category=roads)
+    projects += make_projects(cycle, costs, district=east, category=parks)
+    add_ballots(cycle, projects, 30)
+    count(cycle)
+    english = cycle.copy_for_translation(Locale.objects.get(language_code="en"))
+    english.save_revision().publish()
+    english = BudgetCyclePage.objects.get(pk=english.pk)
+    return [
+        english.url,
+        english.url + english.reverse_subpage("project_view", args=[projects[-1].pk]),
+        english.url + english.reverse_subpage("results_view"),
+    ]
+
+
+def test_a_translations_pages_look_up_the_source_once_and_do_not_grow(client):
+    few, many = english_pages(1), english_pages(5)
+    for small, large in zip(few, many, strict=True):
+        queries(client, small)  # cached parts (menus, footer) are read on a first visit
+        queries(client, large)
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(large, headers={"host": HOST}).status_code == 200
+        assert len(source_lookups(captured)) <= 1, large
+        assert queries(client, small)[0] == len(captured), large
