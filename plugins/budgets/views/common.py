@@ -7,6 +7,8 @@ from django.http import HttpResponseNotAllowed
 from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
 
+from cms.core.phases import render_closed_form
+
 
 def citizen_view(view):
     """A route of the cycle page (`view(page, request, ...)`) that answers GET and POST and
@@ -31,11 +33,9 @@ def subpage_url(page, request, name, *args):
 
 def closed(page, request, message):
     """The answer when the phase (or the project's author) does not allow this: what the
-    phase is, and nothing saved. Reading the form's address is no error (200, e.g. a link
-    kept from the proposal phase); sending to it is refused (403)."""
-    context = {"page": page, "message": message}
-    status = 200 if request.method in ("GET", "HEAD") else 403
-    return render(request, "budgets/closed.html", context, status=status)
+    phase is, and nothing saved; the core's rule for closed forms (200 to reading, 403 to
+    sending)."""
+    return render_closed_form(request, "budgets/closed.html", {"page": page, "message": message})
 
 
 def sign_in_needed(page, request):
