@@ -11,4 +11,8 @@ class AccountsConfig(AppConfig):
         from cms.accounts.views import erase_account, export_account
         from cms.core.manifest import Contributions, UserData
 
-        return Contributions(userdata=(UserData("account", export_account, erase_account),))
+        return Contributions(
+            userdata=(UserData("account", export_account, erase_account),),
+            demo="cms.accounts.demo",  # after the sites (0) and the moderator groups
+            demo_order=75,
+        )

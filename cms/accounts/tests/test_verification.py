@@ -306,3 +306,56 @@ def test_the_account_page_explains_how_to_get_the_rest(census, django_assert_max
     assert 'action="/uk/accounts/verification/census/"' in html
     assert uk("Check against the census") in html
     assert "вул. Листопадова, 5" in html  # the service centre's address from the profile
+
+
+HOSTILE = ["%3Cscript%3Ea%00%ff%fe", "-" + "9" * 30, "<script>a\x00</script>", "x" * 5000]
+
+
+@pytest.mark.parametrize("value", HOSTILE)
+def test_hostile_values_on_every_verification_route_never_give_a_server_error(value, census):
+    user = citizen()
+    client = signed_in(user)
+    for data in (
+        {"document_number": value, "birth_date": "1985-03-14"},
+        {"document_number": "KA123456", "birth_date": value},
+    ):
+        response = client.post("/uk/accounts/verification/census/", data, headers=TERNOPIL)
+        assert response.status_code == 400
+        assert b"<script>" not in response.content.split(b"</head>", 1)[-1]
+    assert client.get("/uk/accounts/verification/census/", headers=TERNOPIL).status_code == 405
+    assert not VerificationGrant.objects.filter(user=user).exists()
+
+    desk = signed_in(verifier_of("ternopil"))
+    for path in (
+        "/admin/verification/",
+        "/admin/verification/desk/",
+        "/admin/verification/census/",
+    ):
+        for name in ("show", "q", "p", "email"):
+            response = desk.get(f"{path}?{name}={value}")
+            assert response.status_code == 200, (path, name)
+            assert b"<script>a" not in response.content
+    for data in (
+        {"site": value, "level": "resident", "document_number": "KA1234"},
+        {"site": site("ternopil").pk, "level": value, "document_number": "KA1234"},
+        {"site": site("ternopil").pk, "level": "resident", "document_number": value},
+        {
+            "site": site("ternopil").pk,
+            "level": "resident",
+            "document_number": "KA1234",
+            "valid_until": value,
+            "note": value,
+        },
+    ):
+        response = desk.post(f"/admin/verification/desk/{user.pk}/grant/", data)
+        assert response.status_code in (200, 302, 400), data
+    for missing in ("/admin/verification/desk/999999999/grant/", "/admin/verification/grants/9/9/"):
+        # an unknown address under /admin/ goes to the language's 404
+        assert desk.post(missing, {}, follow=True).status_code == 404
+    assert (
+        desk.post(
+            "/admin/verification/grants/999999999/revoke/", {"note": "x"}, follow=True
+        ).status_code
+        == 404
+    )
+    assert desk.post("/admin/verification/census/", {"site": value}).status_code == 400
