@@ -48,8 +48,9 @@ lint: $(VENV)/.installed
 	$(VENV)/bin/bandit -q -c pyproject.toml -r cms plugins
 	$(MANAGE) makemigrations --check --dry-run -v 1
 
-# The suite runs on both cores (pytest-xdist), each test module whole in one worker.
-XDIST = -n $(or $(TEST_WORKERS),2) --dist loadfile
+# The suite runs on both cores (pytest-xdist), each test module whole in one worker; the
+# slowest tests are listed at the end (where CI's time goes).
+XDIST = -n $(or $(TEST_WORKERS),2) --dist loadfile --durations=15
 
 # The Nu HTML Checker for tests/test_html_validity.py (npm package, run with Java).
 VNU_VERSION := 26.9.27
