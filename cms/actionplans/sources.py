@@ -6,10 +6,9 @@ import zoneinfo
 
 from django.utils.translation import gettext_lazy as _
 
-from cms.core.calendar import Occurrence
+from cms.core.calendar import Occurrence, calendar_lookups
 from cms.core.search_sources import SearchSource
 from cms.core.sites import profile_for_site
-from cms.core.visibility import attached_to_public_pages
 
 from .models import Milestone
 
@@ -24,13 +23,13 @@ SEARCH_SOURCE = SearchSource(
 def milestones_source(site, locale, start, end):
     """Each milestone of the site's public commitments in `locale`, on its end date."""
     zone = zoneinfo.ZoneInfo(profile_for_site(site).time_zone)
-    root = site.root_page.get_translation_or_none(locale)
-    if root is None:
+    lookups = calendar_lookups(site, locale)
+    if lookups.home is None:
         return []
     milestones = (
-        attached_to_public_pages(Milestone.objects, "commitment")
+        lookups.attached_to_public_pages(Milestone.objects, "commitment")
         .filter(
-            commitment__path__startswith=root.path,
+            commitment__path__startswith=lookups.home.path,
             commitment__locale=locale,
             end_date__gte=(start.astimezone(zone) - datetime.timedelta(days=1)).date(),
             end_date__lte=end.astimezone(zone).date(),

@@ -7,8 +7,8 @@ import zoneinfo
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from cms.core.sites import home_in, profile_for_site
-from cms.core.visibility import keep_public, public_pages
+from cms.core.calendar import Occurrence, calendar_lookups
+from cms.core.sites import profile_for_site
 from plugins.budgets.models import BudgetCyclePage, ProjectMilestone, ProjectStatus
 
 
@@ -24,12 +24,8 @@ def phase_moments():
 
 
 def budget_dates(site, locale, start, end):
-    from cms.core.calendar import Occurrence
-
-    home = home_in(site, locale)
-    if home is None:
-        return []
-    pages = list(public_pages(BudgetCyclePage.objects.descendant_of(home)))
+    lookups = calendar_lookups(site, locale)
+    pages = list(lookups.site_pages(BudgetCyclePage))
     found = []
     with translation.override(locale.language_code):
         for page in pages:
@@ -51,13 +47,12 @@ def budget_dates(site, locale, start, end):
                         page_id=page.pk,
                     )
                 )
-        found += _milestones(site, locale, start, end, pages)
+        found += _milestones(lookups, start, end, pages)
     return found
 
 
-def _milestones(site, locale, start, end, pages):
-    from cms.core.calendar import Occurrence
-
+def _milestones(lookups, start, end, pages):
+    site, locale = lookups.site, lookups.locale
     if not pages:
         return []
     zone = zoneinfo.ZoneInfo(profile_for_site(site).time_zone)
@@ -66,7 +61,7 @@ def _milestones(site, locale, start, end, pages):
     for source in BudgetCyclePage.objects.filter(translation_key__in=by_key).order_by("-pk"):
         first[source.translation_key] = source
     # Projects belong to the first language version: while it is private they are hidden.
-    sources = [source.pk for source in keep_public(first.values())]
+    sources = [source.pk for source in lookups.keep_public(first.values())]
     milestones = (
         ProjectMilestone.objects.filter(
             project__cycle__in=sources,

@@ -3,20 +3,15 @@
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from cms.core.sites import home_in
-from cms.core.visibility import public_pages
+from cms.core.calendar import Occurrence, calendar_lookups
 from plugins.consultations.models import ConsultationPage
 
 
 def consultation_deadlines(site, locale, start, end):
-    from cms.core.calendar import Occurrence
-
-    home = home_in(site, locale)
-    if home is None:
-        return []
     pages = (
-        public_pages(ConsultationPage.objects.descendant_of(home, inclusive=True))
-        .filter(locale=locale, closes_at__gte=start, closes_at__lt=end)
+        calendar_lookups(site, locale)
+        .site_pages(ConsultationPage)
+        .filter(closes_at__gte=start, closes_at__lt=end)
         .select_related("topic")
     )
     found = []

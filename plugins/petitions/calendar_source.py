@@ -6,8 +6,7 @@ from django.db.models import Q
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from cms.core.sites import home_in
-from cms.core.visibility import public_pages
+from cms.core.calendar import Occurrence, calendar_lookups
 from plugins.petitions.models import PetitionIndexPage, PetitionStatus
 from plugins.petitions.visibility import site_petitions
 
@@ -16,16 +15,12 @@ ANSWER_DUE = "petition_answer_due"
 
 
 def petition_dates(site, locale, start, end):
-    from cms.core.calendar import Occurrence
-
-    home = home_in(site, locale)
-    if home is None:
-        return []
-    index = public_pages(PetitionIndexPage.objects.descendant_of(home)).first()
+    lookups = calendar_lookups(site, locale)
+    index = lookups.site_pages(PetitionIndexPage).first()
     if index is None:
         return []
     petitions = (
-        site_petitions(index)
+        site_petitions(index, lookups)
         .public()
         .filter(
             Q(

@@ -15,10 +15,10 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from cms.core.blocks import BodyBlock
+from cms.core.calendar import calendar_lookups
 from cms.core.models import BasePage
 from cms.core.related import RelatedPage
-from cms.core.sites import home_in, profile_for_page
-from cms.core.visibility import public_pages
+from cms.core.sites import profile_for_page
 
 from .. import recurrence
 from ..forms import EventPageForm
@@ -39,10 +39,10 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         verbose_name = _("event calendar")
         verbose_name_plural = _("event calendars")
 
-    def public_events(self, site, start=None, end=None):
+    def public_events(self, site, start=None, end=None, request=None):
         """Live public event pages of `site` in this calendar's language with an occurrence
         in [start, end)."""
-        return events_between(site, self.locale, start, end)
+        return events_between(site, self.locale, start, end, request)
 
     @path("")
     def upcoming_view(self, request):
@@ -348,12 +348,10 @@ class EventPage(RoutablePageMixin, BasePage):
         return True
 
 
-def events_between(site, locale, start=None, end=None):
-    """Live public event pages of `site` in `locale` with an occurrence in [start, end)."""
-    home = home_in(site, locale)
-    if home is None:
-        return EventPage.objects.none()
-    events = public_pages(EventPage.objects.descendant_of(home)).filter(locale=locale)
+def events_between(site, locale, start=None, end=None, request=None):
+    """Live public event pages of `site` in `locale` with an occurrence in [start, end)
+    (with the `request` being answered, its restricted sections are not read again)."""
+    events = calendar_lookups(site, locale, request).site_pages(EventPage)
     if end is not None:
         events = events.filter(start__lt=end)
     if start is not None:

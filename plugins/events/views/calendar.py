@@ -35,7 +35,7 @@ def _filters(index, request):
     site = Site.find_for_request(request)
     category_id = _int_param(request, "category")
     venue_id = _int_param(request, "venue")
-    events = index.public_events(site)
+    events = index.public_events(site, request=request)
     ids = events.values("pk")
     categories = list(
         EventCategory.objects.filter(events__in=ids, live=True).distinct().order_by("name")
@@ -107,7 +107,7 @@ def _by_day(items, tz):
 
 def _listing(index, request, view, start, end, newest_first=False):
     site, tags, context = _filters(index, request)
-    found = occurrences(site, index.locale, start, end, tags)
+    found = occurrences(site, index.locale, start, end, tags, request)
     if newest_first:
         found.reverse()
     page = Paginator(found, PER_PAGE).get_page(request.GET.get("page"))
@@ -143,7 +143,7 @@ def month(index, request):
     start = datetime.combine(first, time(0), tzinfo=tz)
     end = datetime.combine(following, time(0), tzinfo=tz)
     site, tags, context = _filters(index, request)
-    found = occurrences(site, index.locale, start, end, tags)
+    found = occurrences(site, index.locale, start, end, tags, request)
     per_day = {}
     for item in found:
         day = max(item.start.astimezone(tz).date(), first)

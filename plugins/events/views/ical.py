@@ -49,7 +49,7 @@ def calendar_feed(index, request):
     name = index.title if category is None else f"{index.title}: {category.name}"
     calendar = ical.new_calendar(f"{name} – {profile.name(index.locale.language_code)}")
     calendar["x-wr-timezone"] = profile.time_zone
-    events = index.public_events(site, start)
+    events = index.public_events(site, start, request=request)
     tags = []
     if category is not None:
         events = events.filter(category=category)
@@ -61,7 +61,7 @@ def calendar_feed(index, request):
         url = request.build_absolute_uri(event.get_url(request))
         calendar.add_component(ical.event_component(event, url, language))
     tz = timezone.get_current_timezone()
-    for item in occurrences(site, index.locale, start, end, tags):
+    for item in occurrences(site, index.locale, start, end, tags, request):
         if item.kind != KIND:
             url = request.build_absolute_uri(item.url)
             calendar.add_component(ical.occurrence_component(item, url, tz))
