@@ -17,19 +17,24 @@ The rules, as Pabulib names them:
   supporters can pay for it together, the project whose supporters pay the least per unit of
   cost first; money that no group can use is left over. In pabutools:
   `method_of_equal_shares` with cost satisfaction.
-- `mes_completed` ("equalshares/add1" followed by greedy completion, as cities using the
-  method count): the Method of Equal Shares is run again with every voter's share raised by
-  one unit of money at a time, as long as the winners still fit in the real budget; the
-  money still left then goes to the remaining projects by votes, most first (projects nobody
-  voted for are not funded). In pabutools: `completion_by_rule_combination` of
-  `exhaustion_by_budget_increase` (over `method_of_equal_shares`, a step of one unit per
-  voter) and `greedy_utilitarian_welfare`, both with cost satisfaction.
+- `mes_completed` ("equalshares/add1", then a greedy completion, as cities using the method
+  count): the Method of Equal Shares, then "Add1" as Pabulib and pabulib-checker define it:
+  each voter's share is set to whole units of money and raised by one unit at a time, the
+  outcome kept while its winners still fit in the real budget; the money still left then
+  goes to the remaining projects by votes, most first (projects nobody voted for are not
+  funded). The equal-shares runs are pabutools' `method_of_equal_shares`, the completion
+  its `greedy_utilitarian_welfare` from the Add1 winners, both with cost satisfaction. (Its
+  `exhaustion_by_budget_increase` starts from the exact share instead of whole units and
+  stops at the first exhaustive outcome, which picks other winners than Pabulib's Add1 in
+  about one pool in ten.) The projects the completion funded are stored as such and
+  marked `selected` 2 in the Pabulib file, so the Add1 winners can be checked on their own.
 
 Ties are broken in favour of the cheaper project, then the one with more votes, then the
 one proposed first; pabulib-checker breaks ties the same way.
 """
 
 from collections import Counter
+from copy import deepcopy
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
@@ -44,12 +49,7 @@ from pabutools.election import (
     Instance,
     Project,
 )
-from pabutools.rules import (
-    completion_by_rule_combination,
-    exhaustion_by_budget_increase,
-    greedy_utilitarian_welfare,
-    method_of_equal_shares,
-)
+from pabutools.rules import greedy_utilitarian_welfare, method_of_equal_shares
 from pabutools.tiebreaking import TieBreakingRule
 
 from cms.core.frontcache import purge_tags
@@ -70,8 +70,9 @@ COUNTED_STATUSES = (ProjectStatus.FEASIBLE, ProjectStatus.SELECTED, ProjectStatu
 PABULIB_RULES = {
     CountingRule.GREEDY: "greedy-threshold",
     CountingRule.MES: "equalshares",
-    # pabulib-checker knows no value for "add1" followed by greedy completion.
-    CountingRule.MES_COMPLETED: "unknown",
+    # Add1 as the file's rule; the greedy completion's projects are marked `selected` 2
+    # and explained in the file's comment (the format has no value for both together).
+    CountingRule.MES_COMPLETED: "equalshares/add1",
 }
 
 
@@ -108,6 +109,31 @@ def tie_breaking(votes):
 def select(costs, ballots, budget, rule):
     """The ids of the winning projects. `costs`: {project id: cost}, `ballots`: iterable of
     sets of chosen project ids, `budget`: the money, `rule`: a `CountingRule`."""
+    return select_stages(costs, ballots, budget, rule)[0]
+
+
+def equal_shares_add1(instance, profile, params):
+    """The Method of Equal Shares completed by Add1 as Pabulib defines it: the budget is
+    set to whole units per voter and raised by one unit per voter while the winners of
+    the raised budget fit in the real one."""
+    outcome = method_of_equal_shares(instance, profile, **params)
+    voters = profile.num_ballots()
+    approved = {project for ballot in profile for project in ballot}
+    raised = deepcopy(instance)
+    raised.budget_limit = (instance.budget_limit // voters) * voters
+    while set(outcome) != approved:
+        raised.budget_limit += voters
+        larger = method_of_equal_shares(raised, profile, **params)
+        if not instance.is_feasible(larger):
+            break
+        outcome = larger
+    return outcome
+
+
+def select_stages(costs, ballots, budget, rule):
+    """(winners, completed): the ids of the winning projects, and of those among them that
+    a completion funded with the money the rule itself left (only `mes_completed` has one).
+    Arguments as for `select`."""
     votes = Counter()
     multiplicity = Counter()
     for chosen in ballots:
@@ -125,33 +151,21 @@ def select(costs, ballots, budget, rule):
         ballot = FrozenApprovalBallot(projects[name] for name in chosen if name in projects)
         if ballot:
             profile[ballot] = profile.get(ballot, 0) + count
+    params = {"sat_class": Cost_Sat, "tie_breaking": tie_breaking(votes)}
     if rule == CountingRule.MES_COMPLETED:
         if not multiplicity:
-            return set()
-        ties = tie_breaking(votes)
-        # Separate dicts: pabutools writes the allocation so far into a rule's parameters.
-        outcome = completion_by_rule_combination(
-            instance,
-            profile,
-            [exhaustion_by_budget_increase, greedy_utilitarian_welfare],
-            [
-                {
-                    "rule": method_of_equal_shares,
-                    "rule_params": {"sat_class": Cost_Sat, "tie_breaking": ties},
-                    "budget_step": profile.num_ballots(),
-                },
-                {"sat_class": Cost_Sat, "tie_breaking": ties},
-            ],
-        )
-    elif rule == CountingRule.MES:
-        outcome = method_of_equal_shares(
-            instance, profile, sat_class=Cost_Sat, tie_breaking=tie_breaking(votes)
-        )
-    else:
+            return set(), set()
+        add1 = equal_shares_add1(instance, profile, params)
         outcome = greedy_utilitarian_welfare(
-            instance, profile, sat_class=Cost_Sat, tie_breaking=tie_breaking(votes)
+            instance, profile, initial_budget_allocation=add1, **params
         )
-    return {int(project.name) for project in outcome}
+        winners = {int(project.name) for project in outcome}
+        return winners, winners - {int(project.name) for project in add1}
+    if rule == CountingRule.MES:
+        outcome = method_of_equal_shares(instance, profile, **params)
+    else:
+        outcome = greedy_utilitarian_welfare(instance, profile, **params)
+    return {int(project.name) for project in outcome}, set()
 
 
 def source_cycle(cycle):
@@ -194,7 +208,9 @@ def count(cycle, now=None):
         results = []
         for pool in pools_of(cycle):
             costs = {project.pk: project.cost for project in pool.projects}
-            winners = select(costs, pool.ballots.values(), pool.budget, cycle.counting_rule)
+            winners, completed = select_stages(
+                costs, pool.ballots.values(), pool.budget, cycle.counting_rule
+            )
             votes = pool.votes()
             ordered = sorted(pool.projects, key=lambda p: (-votes[p.pk], p.cost, p.pk))
             for rank, project in enumerate(ordered, start=1):
@@ -204,6 +220,7 @@ def count(cycle, now=None):
                         project=project,
                         votes=votes[project.pk],
                         selected=project.pk in winners,
+                        by_completion=project.pk in completed,
                         rank=rank,
                         computed_at=now,
                     )

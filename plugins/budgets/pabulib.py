@@ -72,6 +72,42 @@ def pool_filename(cycle, pool):
     return f"{cycle.slug}-{pool.key}.pb"
 
 
+#: The file's comment on the completed Method of Equal Shares (Pabulib's comments are in
+#: English and numbered).
+COMPLETION_COMMENT = (
+    "#1: Counted by the Method of Equal Shares (cost utilities) with Add1 completion "
+    "(rule equalshares/add1): its winners are marked selected 1. The money it left was "
+    "then given to the remaining projects by number of votes, most votes first, skipping "
+    "those that no longer fit and those nobody voted for (greedy completion): the projects "
+    "funded that way are marked selected 2."
+)
+#: ... when every project with a vote fits in the budget: any of the rules funds exactly
+#: those, and pabulib-checker 1.0.8 never finishes verifying Add1 on such a pool.
+ALL_VOTED_FIT_COMMENT = (
+    "#1: Counted by the Method of Equal Shares (cost utilities) with Add1 completion, then "
+    "greedy completion. Every project with at least one vote fits in the budget, so the "
+    "outcome is exactly those projects, the same as greedy with a threshold of one vote, "
+    "the rule written here so that the outcome can be verified."
+)
+
+
+def file_rule(cycle, pool, votes):
+    """(Pabulib `rule`, `comment` or "") of `pool`'s file."""
+    if cycle.counting_rule != CountingRule.MES_COMPLETED:
+        return PABULIB_RULES[cycle.counting_rule], ""
+    voted_cost = sum((p.cost for p in pool.projects if votes[p.pk]), Decimal(0))
+    if voted_cost <= pool.budget:
+        return "greedy-threshold", ALL_VOTED_FIT_COMMENT
+    return PABULIB_RULES[cycle.counting_rule], COMPLETION_COMMENT
+
+
+def selected_mark(result):
+    """Pabulib's `selected`: 1 funded by the rule, 2 funded by its completion, else 0."""
+    if result is None or not result.selected:
+        return 0
+    return 2 if result.by_completion else 1
+
+
 def pabulib_text(cycle, pool, results=None):
     """The Pabulib file of one `pool` of `cycle` (the page in the language of its texts),
     with the stored results (`{project id: ProjectResult}`)."""
@@ -96,19 +132,24 @@ def pabulib_text(cycle, pool, results=None):
         ("num_votes", str(len(pool.ballots))),
         ("budget", amount(pool.budget)),
         ("vote_type", "approval"),
-        ("rule", PABULIB_RULES[cycle.counting_rule]),
+    ]
+    votes = pool.votes()
+    rule, comment = file_rule(cycle, pool, votes)
+    meta += [
+        ("rule", rule),
         ("date_begin", local_date(cycle.voting_open, profile)),
         ("date_end", local_date(cycle.voting_close, profile)),
     ]
     if cycle.ballot_rule == BallotRule.APPROVAL and cycle.max_choices < len(pool.projects):
         meta.append(("max_length", str(cycle.max_choices)))
-    if cycle.counting_rule == CountingRule.GREEDY:
+    if rule == "greedy-threshold":
         meta.append(("min_project_score_threshold", "1"))
     meta += [("language", language), ("currency", cycle.currency)]
     if costs_total <= pool.budget:
         meta.append(("fully_funded", "1"))
+    if comment:
+        meta.append(("comment", comment))
 
-    votes = pool.votes()
     projects = sorted(pool.projects, key=lambda p: (-votes[p.pk], p.cost, p.pk))
     rows = [["META"], ["key", "value"], *meta]
     rows += [["PROJECTS"], ["project_id", "cost", "votes", "name", "category", "selected"]]
@@ -122,7 +163,7 @@ def pabulib_text(cycle, pool, results=None):
                 votes[project.pk],
                 plain(project.title),
                 category or "None",
-                1 if result is not None and result.selected else 0,
+                selected_mark(result),
             ]
         )
     rows += [["VOTES"], ["voter_id", "vote"]]

@@ -180,6 +180,8 @@ class ProjectResult(models.Model):
     project = models.ForeignKey(BudgetProject, on_delete=models.CASCADE, related_name="results")
     votes = models.PositiveIntegerField(default=0)
     selected = models.BooleanField(default=False)
+    # Funded by a completion, with the money the counting rule itself left (see counting).
+    by_completion = models.BooleanField(default=False)
     rank = models.PositiveIntegerField(default=0)
     computed_at = models.DateTimeField(default=timezone.now)
 

@@ -1,6 +1,7 @@
-"""The Method of Equal Shares completed as cities count it ("add1", then by votes): the
-winners are those pabutools computes directly, and less money stays unspent than with the
-plain method."""
+"""The Method of Equal Shares completed as cities count it ("add1", then by votes): the Add1
+winners are those pabulib-checker computes itself, the completion's those pabutools adds,
+less money stays unspent than with the plain method, and the Pabulib file says which
+project each stage funded."""
 
 import html
 import random
@@ -9,20 +10,17 @@ from decimal import Decimal
 import pytest
 from django.utils import translation
 from django.utils.translation import gettext
+from pabulib.checker import Checker
 from pabutools.election import ApprovalBallot, ApprovalProfile, Cost_Sat, Instance, Project
-from pabutools.rules import (
-    completion_by_rule_combination,
-    exhaustion_by_budget_increase,
-    greedy_utilitarian_welfare,
-    method_of_equal_shares,
-)
+from pabutools.election.pabulib import parse_pabulib_from_string
+from pabutools.rules import greedy_utilitarian_welfare
 from pabutools.tiebreaking import min_cost_tie_breaking
 
 from plugins.budgets.counting import count
 from plugins.budgets.pabulib import pabulib_files
 from plugins.budgets.tests.cycle_helpers import cast, make_cycle, make_projects
 from plugins.budgets.tests.test_counting import majority_and_minority, selected
-from plugins.budgets.tests.test_pabulib import check
+from plugins.budgets.tests.test_pabulib import check_report
 
 pytestmark = pytest.mark.django_db
 
@@ -34,29 +32,42 @@ COMPLETION = (
 )
 
 
-def completed_by_pabutools(cycle, budget):
-    """pabutools run directly: MES raised by one unit per voter, then greedy by votes."""
+def completed_reference(cycle, budget):
+    """(Add1 winners, all winners) computed apart from our code: Add1 by pabulib-checker's
+    own implementation, the greedy completion by pabutools from those winners."""
     ballots = [
         list(ballot.choices.values_list("project_id", flat=True)) for ballot in cycle.ballots.all()
     ]
+    checker = Checker()
+    checker.meta = {"budget": str(budget), "vote_type": "approval"}
+    checker.projects = {str(p.pk): {"cost": str(p.cost)} for p in cycle.projects()}
+    checker.votes = {
+        str(number): {"vote": ",".join(str(pk) for pk in chosen)}
+        for number, chosen in enumerate(ballots, start=1)
+    }
+    add1 = {int(pk) for pk in checker._compute_equalshares_winners(add1=True)}
     voted = {pk for chosen in ballots for pk in chosen}
     projects = {p.pk: Project(str(p.pk), p.cost) for p in cycle.projects() if p.pk in voted}
     instance = Instance(projects.values(), budget_limit=budget)
     profile = ApprovalProfile([ApprovalBallot(projects[pk] for pk in c) for c in ballots if c])
-    outcome = completion_by_rule_combination(
+    outcome = greedy_utilitarian_welfare(
         instance,
         profile,
-        [exhaustion_by_budget_increase, greedy_utilitarian_welfare],
-        [
-            {
-                "rule": method_of_equal_shares,
-                "rule_params": {"sat_class": Cost_Sat, "tie_breaking": min_cost_tie_breaking},
-                "budget_step": len(profile),
-            },
-            {"sat_class": Cost_Sat, "tie_breaking": min_cost_tie_breaking},
-        ],
+        sat_class=Cost_Sat,
+        tie_breaking=min_cost_tie_breaking,
+        initial_budget_allocation=[projects[pk] for pk in add1],
     )
-    return {int(p.name) for p in outcome}
+    return add1, {int(p.name) for p in outcome}
+
+
+def completed_by_reference(cycle, budget):
+    return completed_reference(cycle, budget)[1]
+
+
+def marks(text):
+    """{project id: the file's `selected`}."""
+    instance, _profile = parse_pabulib_from_string(text)
+    return {int(p.name): instance.project_meta[p]["selected"] for p in instance}
 
 
 def spent(cycle, projects):
@@ -73,7 +84,7 @@ def test_completion_spends_at_least_as_much_as_plain_equal_shares():
     assert spent(completed, projects) <= Decimal(100)
     a, _b, minority, _small = projects
     assert {a.pk, minority.pk} <= selected(completed)  # still fair to the minority
-    assert selected(completed) == completed_by_pabutools(completed, 100)
+    assert selected(completed) == completed_by_reference(completed, 100)
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
@@ -90,15 +101,23 @@ def test_winners_match_pabutools_on_random_instances(seed):
             chosen.append(rng.choice(projects))
         cast(cycle, list(dict.fromkeys(chosen)))
     count(cycle)
-    assert selected(cycle) == completed_by_pabutools(cycle, 120)
+    assert selected(cycle) == completed_by_reference(cycle, 120)
 
 
 def test_the_pabulib_file_passes_the_checker_and_explains_the_rule(client):
-    cycle, _projects = majority_and_minority("mes_completed")
+    cycle, (a, b, minority, small) = majority_and_minority("mes_completed")
     count(cycle)
     (name_text,) = [text for _pool, _name, text in pabulib_files(cycle)]
-    assert check(name_text) == {}
-    assert "rule;unknown" in name_text
+    report = check_report(name_text)
+    assert report.get("errors", {}) == {}
+    # The one warning is about the data (nobody chose the maximum of 3 projects), not the rule.
+    assert set(report.get("warnings", {})) == {"no_max_length_used"}
+    assert "rule;equalshares/add1" in name_text
+    assert "comment;#1: Counted by the Method of Equal Shares" in name_text
+    # Add1 funded the first large project and the minority's; the completion, the small one.
+    add1, _winners = completed_reference(cycle, 100)
+    assert add1 == {a.pk, minority.pk}
+    assert marks(name_text) == {a.pk: "1", minority.pk: "1", small.pk: "2", b.pk: "0"}
     response = client.get(
         cycle.url + cycle.reverse_subpage("results_view"),
         headers={"host": "ternopil.localhost"},
@@ -107,3 +126,35 @@ def test_the_pabulib_file_passes_the_checker_and_explains_the_rule(client):
         explanation = gettext(COMPLETION)
     assert explanation != COMPLETION
     assert explanation in html.unescape(response.content.decode())
+
+
+@pytest.mark.parametrize("seed", [4, 5, 6])
+def test_random_pools_files_pass_the_checker_with_add1_verified(seed):
+    rng = random.Random(seed)
+    costs = rng.sample(range(5, 60), 9)
+    cycle = make_cycle(counting_rule="mes_completed", total=Decimal(110))
+    projects = make_projects(cycle, costs)
+    for _voter in range(rng.randint(10, 25)):
+        cast(cycle, rng.sample(projects, rng.randint(1, 3)))
+    count(cycle)
+    (text,) = [text for _pool, _name, text in pabulib_files(cycle)]
+    assert check_report(text).get("errors", {}) == {}
+    add1, winners = completed_reference(cycle, 110)
+    assert {pk for pk, mark in marks(text).items() if mark == "1"} == add1
+    assert {pk for pk, mark in marks(text).items() if mark != "0"} == winners
+
+
+def test_a_pool_where_every_voted_project_fits_is_written_as_verifiable_greedy():
+    """pabulib-checker 1.0.8 loops for ever on Add1 when every voted project fits (the
+    raised budget always fits): such a pool's outcome is those projects, written as
+    greedy with a threshold of one vote."""
+    cycle = make_cycle(counting_rule="mes_completed", total=Decimal(100))
+    cheap, other, unvoted = make_projects(cycle, [20, 35, 90])
+    cast(cycle, [cheap], times=3)
+    cast(cycle, [cheap, other], times=2)
+    count(cycle)
+    (text,) = [text for _pool, _name, text in pabulib_files(cycle)]
+    assert "rule;greedy-threshold" in text and "min_project_score_threshold;1" in text
+    assert "Every project with at least one vote fits in the budget" in text
+    assert check_report(text).get("errors", {}) == {}
+    assert marks(text) == {cheap.pk: "1", other.pk: "1", unvoted.pk: "0"}

@@ -20,13 +20,18 @@ pytestmark = pytest.mark.django_db
 HOST = "ternopil.localhost"
 
 
-def check(text):
-    """pabulib-checker's errors for one file's text ({} when valid)."""
+def check_report(text):
+    """pabulib-checker's report on one file's text: {"errors": ..., "warnings": ...}."""
     with redirect_stdout(io.StringIO()):
         report = Checker().process_files([text])
     (name,) = [key for key in report if key not in ("metadata", "summary")]
     assert report["metadata"]["processed"] == 1
-    return report[name]["results"].get("errors", {})
+    return report[name]["results"]
+
+
+def check(text):
+    """pabulib-checker's errors for one file's text ({} when valid)."""
+    return check_report(text).get("errors", {})
 
 
 def recount(text):
