@@ -184,3 +184,24 @@ def test_closed_voting_page_says_so(client):
     client.force_login(make_citizen())
     answer = client.get(url(cycle, "vote_view"), headers={"host": HOST})
     assert answer.status_code == 200
+
+
+def test_the_saved_ballot_shows_how_much_it_uses_without_javascript(client):
+    cycle = make_cycle("voting", ballot_rule="knapsack", total=Decimal(100))
+    a, b, _c = make_projects(cycle, [30, 45, 60])
+    client.force_login(make_citizen())
+    vote = url(cycle, "vote_view")
+    assert "progress__bar" not in client.get(vote, headers={"host": HOST}).content.decode()
+    client.post(vote, {"projects": [a.pk, b.pk]}, headers={"host": HOST})
+    html = client.get(vote, headers={"host": HOST}).content.decode()
+    assert '<progress class="progress__bar" max="100.00" value="75.00"' in html
+    assert re.search(r"75,00 з 100,00 UAH", html)
+
+    approval = make_cycle("voting", ballot_rule="approval", max_choices=3)
+    first, second, _third = make_projects(approval, [10, 20, 30])
+    client.post(
+        url(approval, "vote_view"), {"projects": [first.pk, second.pk]}, headers={"host": HOST}
+    )
+    html = client.get(url(approval, "vote_view"), headers={"host": HOST}).content.decode()
+    assert '<progress class="progress__bar" max="3" value="2"' in html
+    assert "2 з 3" in html

@@ -2,6 +2,8 @@
 vote with their account (and may change their ballot until voting closes); pupils of a
 school cycle enter a one-time code first (`code/`), kept in their session until they vote."""
 
+from decimal import Decimal
+
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -41,7 +43,11 @@ def _chosen_district(page, value):
     return districts, next((d for d in districts if d.pk == wanted), None)
 
 
-def _ballot_page(request, page, *, district, districts, chosen, error="", status=200, saved=False):
+def _ballot_page(
+    request, page, *, district, districts, chosen, error="", status=200, saved=False, stored=False
+):
+    """The ballot form; with `stored`, `chosen` is the voter's saved ballot, shown as
+    progress bars of the projects or money it uses (without JavaScript)."""
     projects = list(ballot_projects(page, district)) if (district or not districts) else []
     base = page.get_url(request)
     pools = {}
@@ -54,13 +60,20 @@ def _ballot_page(request, page, *, district, districts, chosen, error="", status
                 "limit": pool_budget(page, project.district),
             }
         project.pool = pools[project.district_id]
+    chosen = set(chosen)
+    for pool in pools.values():
+        pool["chosen"] = sum(
+            (p.cost for p in projects if p.pk in chosen and p.pool is pool), Decimal(0)
+        )
     context = {
         "page": page,
         "projects": projects,
         "districts": [(d, page.local_name(d)) for d in districts],
         "district": district,
         "district_name": page.local_name(district),
-        "chosen": set(chosen),
+        "chosen": chosen,
+        "chosen_count": sum(1 for p in projects if p.pk in chosen),
+        "stored_ballot": stored,
         "error": error,
         "saved": saved,
         "approval": page.ballot_rule == BallotRule.APPROVAL,
@@ -90,7 +103,13 @@ def vote(page, request):
         chosen = [c.project_id for c in existing.choices.all()] if existing else []
         saved = request.GET.get("saved") == "1"
         return _ballot_page(
-            request, page, district=district, districts=districts, chosen=chosen, saved=saved
+            request,
+            page,
+            district=district,
+            districts=districts,
+            chosen=chosen,
+            saved=saved,
+            stored=existing is not None,
         )
     submitted = request.POST.getlist("projects")
     try:
