@@ -124,8 +124,14 @@ def test_the_pabulib_file_passes_the_checker_and_explains_the_rule(client):
     )
     with translation.override("uk"):
         explanation = gettext(COMPLETION)
-    assert explanation != COMPLETION
-    assert explanation in html.unescape(response.content.decode())
+        by_completion = gettext("with the money left, by votes")
+    assert explanation != COMPLETION and by_completion != "with the money left, by votes"
+    page = html.unescape(response.content.decode())
+    assert explanation in page
+    # The results say which winner the completion funded: the small project only.
+    assert page.count(f"({by_completion})") == 1
+    row = page[page.index(f"/projects/{small.pk}/") :]
+    assert row.index(f"({by_completion})") < row.index("</tr>")
 
 
 @pytest.mark.parametrize("seed", [4, 5, 6])
