@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from cms.accounts import rights, verification
+from cms.accounts.forms import IsoDateInput
 from cms.accounts.models import (
     GRANTED_LEVEL_CHOICES,
     CensusEntry,
@@ -51,7 +52,7 @@ class GrantForm(forms.Form):
     valid_until = forms.DateField(
         label=gettext_lazy("Valid until"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=IsoDateInput(),
         help_text=gettext_lazy("Empty: the site's usual validity."),
     )
     note = forms.CharField(

@@ -1,4 +1,4 @@
-from datetime import date
+from datetime import date, datetime
 
 from django import forms
 from django.utils import timezone
@@ -69,6 +69,27 @@ class DeleteAccountForm(forms.Form):
         return password
 
 
+class IsoDateInput(forms.DateInput):
+    """`<input type="date">`, which holds only an ISO date: a value typed otherwise (or not a
+    date) comes back empty beside its error instead of making the page invalid HTML."""
+
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
+
+    def format_value(self, value):
+        value = super().format_value(value)
+        if isinstance(value, str):
+            for pattern in ("%Y-%m-%d", "%d.%m.%Y"):
+                try:
+                    return datetime.strptime(value.strip(), pattern).date().isoformat()  # noqa: DTZ007
+                except ValueError:
+                    continue
+            return None
+        return value
+
+
 class CensusCheckForm(forms.Form):
     """A citizen's document number and birth date, checked against this site's census."""
 
@@ -81,7 +102,7 @@ class CensusCheckForm(forms.Form):
     birth_date = forms.DateField(
         label=_("Date of birth"),
         input_formats=["%Y-%m-%d", "%d.%m.%Y"],
-        widget=forms.DateInput(attrs={"type": "date", "autocomplete": "bday"}, format="%Y-%m-%d"),
+        widget=IsoDateInput(attrs={"autocomplete": "bday"}),
     )
 
     def clean_document_number(self):

@@ -364,3 +364,13 @@ def test_hostile_values_on_every_verification_route_never_give_a_server_error(va
         == 404
     )
     assert desk.post("/admin/verification/census/", {"site": value}).status_code == 400
+
+
+def test_a_date_typed_otherwise_comes_back_as_an_iso_date_or_empty(census):
+    """`<input type="date">` holds only ISO dates: the page stays valid HTML."""
+    client = signed_in(citizen())
+    kept = check(client, "ZZ123456", "14.03.1985").content.decode()
+    assert 'name="birth_date" value="1985-03-14"' in kept
+    assert 'value="ZZ123456"' in kept  # what the citizen typed is not lost
+    dropped = check(client, "ZZ123456", "14/03/85").content.decode()
+    assert 'value="14/03/85"' not in dropped
