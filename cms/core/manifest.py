@@ -169,6 +169,21 @@ def contributed(name):
 # Per-site switches
 
 
+def moment_declarations():
+    """What apps declared in their manifests' `moments` (cms.core.manifest.Moments): how an
+    object looks changes when the time in one of `fields` passes (a consultation opening and
+    closing, an event ending, a milestone's end date): nothing is saved at that moment, so
+    the scheduler (`send_front_cache_purges`, every minute) purges what shows each object
+    whose moment passed since its previous run.
+
+    A DateTimeField's moment is its value; a DateField's is the start of the next day (in
+    each site's time zone). `tags(obj)` gives the tags to purge; by default the object's own
+    (`page-<id>` for a page: its page and every listing that shows it). Returns (model,
+    fields, tags function or None) triples; cms.frontcache.moments purges them.
+    """
+    return [(item.model, tuple(item.fields), item.tags) for _, item in contributed("moments")]
+
+
 def is_plugin(app_label):
     """Whether `app_label` is an installed plugin (switched per site); content apps and
     labels of no installed app are not."""

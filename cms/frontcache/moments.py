@@ -15,7 +15,8 @@ from django.db.models import Q
 from django.utils import timezone
 from wagtail.models import Page
 
-from cms.core.frontcache import moment_declarations, purge_tags
+from cms.core.frontcache import purge_tags
+from cms.core.manifest import moment_declarations
 from cms.frontcache.models import MomentSweep
 from cms.frontcache.tracking import model_label
 

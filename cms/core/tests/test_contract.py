@@ -7,8 +7,8 @@ from django.apps import apps
 from django.conf import settings
 from wagtail import hooks
 
-from cms.core import calendar, frontcache, search_sources, userdata
-from cms.core.manifest import collected
+from cms.core import calendar, search_sources, userdata
+from cms.core.manifest import collected, moment_declarations
 
 ROOT = Path(settings.BASE_DIR)
 #: The registration calls that the manifests replaced.
@@ -59,7 +59,7 @@ def test_every_contribution_in_the_registries_comes_from_a_manifest():
     assert {id(source) for source in search_sources.search_sources()} <= ids["search_sources"]
     assert calendar.calendar_sources() == declared["calendar_sources"]
     assert {id(source) for source in userdata.sources()} == ids["userdata"]
-    assert len(frontcache.moment_declarations()) == len(declared["moments"])
+    assert len(moment_declarations()) == len(declared["moments"])
 
 
 def test_cms_never_imports_a_plugin():

@@ -7,7 +7,7 @@ from datetime import datetime, time, timedelta
 import pytest
 
 from cms.actionplans.models import Milestone
-from cms.core.frontcache import moment_declarations
+from cms.core.manifest import moment_declarations
 from cms.frontcache.models import MomentSweep, PendingPurge
 from cms.frontcache.moments import sweep, tags_between
 from cms.frontcache.records import record

@@ -7,7 +7,7 @@ import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
-from cms.core.frontcache import moment_declarations
+from cms.core.manifest import moment_declarations
 from cms.frontcache.moments import tags_between
 from cms.frontcache.tracking import tree_of
 from cms.news.models import NewsPage

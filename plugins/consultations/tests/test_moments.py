@@ -6,7 +6,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from cms.core.frontcache import moment_declarations
+from cms.core.manifest import moment_declarations
 from cms.frontcache.models import MomentSweep, PendingPurge
 from cms.frontcache.moments import sweep, tags_between
 from cms.frontcache.records import record
