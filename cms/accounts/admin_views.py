@@ -17,8 +17,8 @@ from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils import timezone
 from django.utils.http import urlencode
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from cms.accounts import rights, verification
@@ -35,7 +35,7 @@ from cms.core.text import clean_plain_text
 
 class SiteChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
-        return obj.site_name or obj.hostname
+        return profile_for_site(obj).name(get_language())
 
 
 class GrantForm(forms.Form):

@@ -53,7 +53,10 @@ def _verification(request, census_form=None):
     site = Site.find_for_request(request)
     user = request.user
     grants = (
-        list(VerificationGrant.objects.live().filter(user=user, site=site).order_by("level"))
+        sorted(
+            VerificationGrant.objects.live().filter(user=user, site=site),
+            key=lambda grant: citizens.LEVELS.index(grant.level),
+        )
         if site
         else []
     )
