@@ -8,6 +8,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 
 from plugins.budgets import rights
 from plugins.budgets.models import ProjectStatus
+from plugins.budgets.notifications import review_decided
 
 REVIEW_FIELDS = ("status", "review_reason", "reviewed_cost")
 
@@ -53,4 +54,6 @@ class ProjectReviewForm(WagtailAdminModelForm):
         if commit:
             project.save()
             self.save_m2m()
+        if "status" in self.changed_data:
+            review_decided(project)
         return project

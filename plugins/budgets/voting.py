@@ -18,6 +18,7 @@ from plugins.budgets.models import (
     Phase,
     VotingCode,
 )
+from plugins.budgets.notifications import ballot_stored
 
 NOT_VOTING = _("Voting is not open for this budget now. Nothing was saved.")
 NOTHING_CHOSEN = _("Choose at least one project.")
@@ -138,6 +139,7 @@ def _checked_projects(cycle, ids, district):
 
 
 def _replace_choices(ballot, projects):
+    """Store `projects` as the ballot's choices; returns the choices it had before."""
     old = set(ballot.choices.values_list("project_id", flat=True))
     new = {project.pk for project in projects}
     removed, added = old - new, new - old
@@ -147,6 +149,7 @@ def _replace_choices(ballot, projects):
     BallotChoice.objects.bulk_create(
         [BallotChoice(ballot=ballot, project_id=pk) for pk in sorted(added)]
     )
+    return old
 
 
 def _ensure_voting(cycle, now):
@@ -158,6 +161,8 @@ def cast_ballot(cycle, project_ids, *, user=None, code_digest=None, district_id=
     """Store the ballot of `user` (a verified citizen: it replaces their earlier one) or of
     the voting code whose hash is `code_digest` (`codes.code_hash`; the code is marked used)
     for `cycle` (any language version).
+    A citizen gets a receipt by mail (in `cycle`'s language) when the ballot is new or its
+    choices changed, once it has committed.
     Returns the Ballot; raises BallotRefused, storing nothing, when a rule is broken."""
     if (user is None) == (code_digest is None):
         raise ValueError("a ballot has either a voter or a code")
@@ -171,7 +176,10 @@ def cast_ballot(cycle, project_ids, *, user=None, code_digest=None, district_id=
             ballot = _ballot_for_code(cycle, source, code_digest, district)
         else:
             ballot = _ballot_for_voter(source, user, district)
-        _replace_choices(ballot, projects)
+        before = _replace_choices(ballot, projects)
+        chosen = {project.pk for project in projects}
+        if user is not None and before != chosen:
+            ballot_stored(ballot, cycle, chosen, changed=bool(before))
         return ballot
 
 
