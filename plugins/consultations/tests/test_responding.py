@@ -182,6 +182,47 @@ def test_post_after_closing_is_refused_with_the_closing_time(client):
     assert _counts(page) == (0, 0)
 
 
+def _assert_says_closed(response, page):
+    """The page's main part says the consultation is closed (with its closing year) and
+    offers no form to answer."""
+    main = response.content.decode().split('<main id="main"', 1)[1].split("</main>", 1)[0]
+    assert 'class="message message--error"' in main
+    assert str(timezone.localtime(page.closes_at).year) in main
+    assert "<form" not in main
+
+
+def test_a_closed_consultation_shows_why_to_reading_and_refuses_sending(client):
+    page = make_consultation(state="closed")
+    client.force_login(make_citizen())
+    host = {"host": host_of(page)}
+    read = client.get(respond_url(page), headers=host)
+    sent = _post(client, page, answers_post(page))
+    assert (read.status_code, sent.status_code) == (200, 403)
+    for response in (read, sent):
+        _assert_says_closed(response, page)
+    assert _counts(page) == (0, 0)
+
+
+def test_a_confirmation_link_opened_after_closing_shows_why_and_stores_nothing(
+    client, django_capture_on_commit_callbacks
+):
+    page = make_consultation(respondents="email")
+    host = {"host": host_of(page)}
+    with django_capture_on_commit_callbacks(execute=True):
+        _post(client, page, answers_post(page, email="late@example.org"))
+    link = re.search(r"https?://\S+/confirm/\S+/", mail.outbox[-1].body).group(0)
+    path = link.split("localhost", 1)[1].lstrip(":0123456789")
+    type(page).objects.filter(pk=page.pk).update(closes_at=timezone.now() - timedelta(minutes=1))
+    page.refresh_from_db()
+    read = client.get(path, headers=host)
+    sent = client.post(path, headers=host)
+    assert (read.status_code, sent.status_code) == (200, 403)
+    for response in (read, sent):
+        _assert_says_closed(response, page)
+    assert _counts(page) == (0, 0)
+    assert PendingResponse.objects.filter(page=page).count() == 1
+
+
 def test_post_before_opening_is_refused(client):
     page = make_consultation(state="upcoming")
     client.force_login(make_citizen())

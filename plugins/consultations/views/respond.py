@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods
 
 from cms.core.citizens import verified_citizen
 from cms.core.clientip import client_network
+from cms.core.phases import render_closed_form
 from cms.core.visibility import visible_page_or_404
 from plugins.consultations.abuse import MailRefused
 from plugins.consultations.forms import ResponseForm
@@ -47,9 +48,11 @@ def _in_language(request, page):
     return visible_page_or_404(request, other, ConsultationPage)
 
 
-def _closed(request, page, status=403):
+def _closed(request, page):
+    """Why the consultation takes no answers now (not open yet, or closed), by the core's
+    rule for closed forms: 200 to reading the form's address, 403 to sending to it."""
     context = {"target_page": page, "status": page.status()}
-    return render(request, "consultations/closed.html", context, status=status)
+    return render_closed_form(request, "consultations/closed.html", context)
 
 
 def _base_url(request):
@@ -75,7 +78,7 @@ def respond(request, page_id):
     if page.pk != found.pk:
         return redirect("consultations_respond", page.pk)
     if page.status() != ConsultationStatus.OPEN:
-        return _closed(request, page, status=403 if request.method == "POST" else 200)
+        return _closed(request, page)
     citizen = verified_citizen(request)
     if page.respondents == Respondents.CITIZENS and citizen is None:
         if request.method == "POST" or request.user.is_authenticated:
@@ -147,7 +150,7 @@ def confirm(request, token):
             return render(request, "consultations/confirm_invalid.html", status=404)
         return redirect(receipt_path(response, page.locale.language_code))
     if page.status() != ConsultationStatus.OPEN:
-        return _closed(request, page, status=200)
+        return _closed(request, page)
     context = {"target_page": page, "rows": answer_rows(page, pending.answers)}
     return render(request, "consultations/confirm.html", context)
 
