@@ -82,7 +82,9 @@ def test_article_shows_categories_tags_related_pages_and_image(get):
 def test_article_page_query_count(get, django_assert_max_num_queries):
     article = demo_index("ternopil", "uk").articles().first()
     get("ternopil", path(article))  # the frame (menu, footer, versions) is cached then
-    with django_assert_max_num_queries(19):
+    # 16 measured: the routing finds the article with its locale in one query and hands it
+    # its news index, so neither is read again (19 when they were)
+    with django_assert_max_num_queries(16):
         assert get("ternopil", path(article)).status_code == 200
 
 
