@@ -119,6 +119,12 @@ def _require_verifier(request):
 STATUSES = ("live", "revoked", "expired", "all")
 
 
+def _text_param(request, name):
+    """A search text from the address, without NUL bytes (PostgreSQL refuses to compare
+    them) and at most as long as an email address."""
+    return request.GET.get(name, "").replace("\x00", "").strip()[:254]
+
+
 def index(request):
     """The grants of the sites the user verifies, newest first."""
     _require_verifier(request)
@@ -134,7 +140,7 @@ def index(request):
         grants = grants.filter(revoked_at__isnull=False)
     elif show == "expired":
         grants = grants.filter(revoked_at__isnull=True, expires_at__lte=now)
-    query = request.GET.get("q", "").strip()[:254]
+    query = _text_param(request, "q")
     if query:
         grants = grants.filter(user__email__icontains=query)
     page_obj = Paginator(grants.order_by("-granted_at", "-pk"), 50).get_page(request.GET.get("p"))
@@ -172,7 +178,7 @@ def desk(request, user_id=None, grant_form=None, revoke_forms=None, status=200):
     verifier's sites, and the forms to grant and revoke."""
     _require_verifier(request)
     citizen = None
-    email = request.GET.get("email", "").strip()[:254]
+    email = _text_param(request, "email")
     if user_id is not None:
         citizen = get_object_or_404(get_user_model(), pk=user_id)
     elif email:
