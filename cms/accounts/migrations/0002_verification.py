@@ -7,65 +7,193 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0001_initial'),
-        ('wagtailcore', '0098_apitoken'),
+        ("accounts", "0001_initial"),
+        ("wagtailcore", "0098_apitoken"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='CensusEntry',
+            name="CensusEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('digest', models.CharField(max_length=64, verbose_name='digest')),
-                ('uploaded_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='uploaded')),
-                ('used_at', models.DateTimeField(blank=True, null=True, verbose_name='used')),
-                ('site', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='wagtailcore.site', verbose_name='site')),
-                ('uploaded_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='uploaded by')),
-                ('used_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='used by')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("digest", models.CharField(max_length=64, verbose_name="digest")),
+                (
+                    "uploaded_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="uploaded"
+                    ),
+                ),
+                ("used_at", models.DateTimeField(blank=True, null=True, verbose_name="used")),
+                (
+                    "site",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="wagtailcore.site",
+                        verbose_name="site",
+                    ),
+                ),
+                (
+                    "uploaded_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="uploaded by",
+                    ),
+                ),
+                (
+                    "used_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="used by",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'census entry',
-                'verbose_name_plural': 'census entries',
+                "verbose_name": "census entry",
+                "verbose_name_plural": "census entries",
             },
         ),
         migrations.CreateModel(
-            name='VerificationGrant',
+            name="VerificationGrant",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('level', models.CharField(choices=[('resident', 'resident of the municipality'), ('identity', 'identity confirmed')], max_length=20, verbose_name='level')),
-                ('method', models.CharField(choices=[('census', 'census of residents'), ('staff', 'checked by staff')], max_length=20, verbose_name='method')),
-                ('granted_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='granted')),
-                ('expires_at', models.DateTimeField(blank=True, null=True, verbose_name='expires')),
-                ('reference', models.CharField(blank=True, max_length=64, verbose_name='document reference')),
-                ('note', models.CharField(blank=True, max_length=500, verbose_name='note')),
-                ('revoked_at', models.DateTimeField(blank=True, null=True, verbose_name='revoked')),
-                ('revoke_note', models.CharField(blank=True, max_length=500, verbose_name='reason for revoking')),
-                ('census_entry', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='grants', to='accounts.censusentry', verbose_name='census entry')),
-                ('granted_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='granted by')),
-                ('revoked_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='revoked by')),
-                ('site', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='wagtailcore.site', verbose_name='site')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='verification_grants', to=settings.AUTH_USER_MODEL, verbose_name='account')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "level",
+                    models.CharField(
+                        choices=[
+                            ("resident", "resident of the municipality"),
+                            ("identity", "identity confirmed"),
+                        ],
+                        max_length=20,
+                        verbose_name="level",
+                    ),
+                ),
+                (
+                    "method",
+                    models.CharField(
+                        choices=[("census", "census of residents"), ("staff", "checked by staff")],
+                        max_length=20,
+                        verbose_name="method",
+                    ),
+                ),
+                (
+                    "granted_at",
+                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="granted"),
+                ),
+                ("expires_at", models.DateTimeField(blank=True, null=True, verbose_name="expires")),
+                (
+                    "reference",
+                    models.CharField(blank=True, max_length=64, verbose_name="document reference"),
+                ),
+                ("note", models.CharField(blank=True, max_length=500, verbose_name="note")),
+                ("revoked_at", models.DateTimeField(blank=True, null=True, verbose_name="revoked")),
+                (
+                    "revoke_note",
+                    models.CharField(
+                        blank=True, max_length=500, verbose_name="reason for revoking"
+                    ),
+                ),
+                (
+                    "census_entry",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="grants",
+                        to="accounts.censusentry",
+                        verbose_name="census entry",
+                    ),
+                ),
+                (
+                    "granted_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="granted by",
+                    ),
+                ),
+                (
+                    "revoked_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="revoked by",
+                    ),
+                ),
+                (
+                    "site",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="wagtailcore.site",
+                        verbose_name="site",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="verification_grants",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="account",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'verification',
-                'verbose_name_plural': 'verifications',
-                'ordering': ['-granted_at', '-pk'],
-                'permissions': [('verify_citizens', 'Can verify citizens')],
+                "verbose_name": "verification",
+                "verbose_name_plural": "verifications",
+                "ordering": ["-granted_at", "-pk"],
+                "permissions": [("verify_citizens", "Can verify citizens")],
             },
         ),
         migrations.AddConstraint(
-            model_name='censusentry',
-            constraint=models.UniqueConstraint(fields=('site', 'digest'), name='accounts_census_once'),
+            model_name="censusentry",
+            constraint=models.UniqueConstraint(
+                fields=("site", "digest"), name="accounts_census_once"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='verificationgrant',
-            constraint=models.UniqueConstraint(condition=models.Q(('revoked_at__isnull', True)), fields=('user', 'site', 'level'), name='accounts_one_grant_per_level'),
+            model_name="verificationgrant",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("revoked_at__isnull", True)),
+                fields=("user", "site", "level"),
+                name="accounts_one_grant_per_level",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='verificationgrant',
-            constraint=models.UniqueConstraint(condition=models.Q(('revoked_at__isnull', True), models.Q(('reference', ''), _negated=True)), fields=('site', 'level', 'reference'), name='accounts_one_account_per_document'),
+            model_name="verificationgrant",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(
+                    ("revoked_at__isnull", True), models.Q(("reference", ""), _negated=True)
+                ),
+                fields=("site", "level", "reference"),
+                name="accounts_one_account_per_document",
+            ),
         ),
     ]

@@ -4,15 +4,16 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('petitions', '0007_citizen_contribution'),
+        ("petitions", "0007_citizen_contribution"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='petition',
-            name='identity',
-            field=models.CharField(blank=True, max_length=20, verbose_name='identity needed to sign'),
+            model_name="petition",
+            name="identity",
+            field=models.CharField(
+                blank=True, max_length=20, verbose_name="identity needed to sign"
+            ),
         ),
     ]
