@@ -52,9 +52,12 @@ def verified_citizen(request):
 
 def levels_held(user, site, now=None):
     """The levels `user` holds on `site` now (a frozenset; empty for anyone who is not a
-    verified citizen). Two queries."""
-    if not is_verified_citizen(user) or site is None:
+    verified citizen; a confirmed email address counts on every site, and outside any site
+    it is all there is). Two queries."""
+    if not is_verified_citizen(user):
         return frozenset()
+    if site is None:
+        return frozenset({VERIFIED})
     from cms.accounts.models import VerificationGrant
 
     granted = (

@@ -6,7 +6,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser
 from django.test import RequestFactory
 
-from cms.core.citizens import is_verified_citizen, verified_citizen
+from cms.core.citizens import is_verified_citizen, levels_held, verified_citizen
 
 pytestmark = pytest.mark.django_db
 
@@ -56,3 +56,10 @@ def test_one_confirmed_address_among_others_is_enough():
     user = _user("mila", verified=False)
     EmailAddress.objects.create(user=user, email="mila@second.example", verified=True)
     assert is_verified_citizen(user)
+
+
+def test_outside_every_site_a_confirmed_address_is_the_only_level():
+    """A page not under any site (a tree built by hand, a site deleted meanwhile): the
+    email address still counts, residency and identity cannot."""
+    assert levels_held(_user("taras", verified=True), None) == {"verified"}
+    assert levels_held(_user("ivan", verified=False), None) == frozenset()
