@@ -25,24 +25,11 @@ from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from cms.core.frontcache import add_tags, captured_tags
-from cms.core.models import ChromeVersion
+from cms.core.models import ChromeVersion, is_bookkeeping_save
 
 #: The longest a part is kept: a safety net for changes made behind the models' back (raw
 #: SQL, bulk imports), which send no signal.
 MAX_AGE = 3600
-
-# Saves that only keep the books of drafts and revisions: nothing a reader sees changes.
-BOOKKEEPING_FIELDS = {
-    "latest_revision",
-    "latest_revision_created_at",
-    "has_unpublished_changes",
-    "draft_title",
-    "locked",
-    "locked_at",
-    "locked_by",
-    "search_vector",
-}
-
 
 def current_token(request=None):
     """The token the cached parts are valid for (read once per `request`), or None."""
@@ -93,7 +80,7 @@ def replace_token():
 def on_page_saved(sender, instance, update_fields=None, raw=False, **kwargs):
     if raw or not isinstance(instance, Page):
         return
-    if update_fields and set(update_fields) <= BOOKKEEPING_FIELDS:
+    if is_bookkeeping_save(update_fields):
         return
     replace_token()
 

@@ -9,6 +9,28 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 
+# Saves of a page that only keep the books of drafts and revisions: nothing a reader sees
+# changes, so the caches that follow page saves (the front cache, the page frame, the news
+# facets) leave them alone.
+BOOKKEEPING_FIELDS = frozenset(
+    {
+        "latest_revision",
+        "latest_revision_created_at",
+        "has_unpublished_changes",
+        "draft_title",
+        "locked",
+        "locked_at",
+        "locked_by",
+        "search_vector",
+    }
+)
+
+
+def is_bookkeeping_save(update_fields):
+    """Whether a save with these `update_fields` (the post_save argument) only kept the
+    books of drafts and revisions."""
+    return bool(update_fields) and set(update_fields) <= BOOKKEEPING_FIELDS
+
 
 class BasePage(Page):
     """SEO, social and listing fields shared by every public page type. Plugins add to a

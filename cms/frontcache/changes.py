@@ -19,20 +19,9 @@ from modelcluster.fields import ParentalKey
 from wagtail.models import DraftStateMixin, Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from cms.core.models import is_bookkeeping_save
 from cms.frontcache import purging
 from cms.frontcache.tracking import is_tracked, model_label, page_tags, tree_of
-
-# Saves that only keep the books of drafts and revisions: nothing public changes.
-BOOKKEEPING_FIELDS = {
-    "latest_revision",
-    "latest_revision_created_at",
-    "has_unpublished_changes",
-    "draft_title",
-    "locked",
-    "locked_at",
-    "locked_by",
-    "search_vector",
-}
 
 
 def parent_path(path):
@@ -144,7 +133,7 @@ def object_changed(sender, instance, update_fields=None, **kwargs):
         return
     if instance.pk is None:
         return
-    if update_fields and set(update_fields) <= BOOKKEEPING_FIELDS:
+    if is_bookkeeping_save(update_fields):
         return
     new = kwargs.get("created", False) or (
         isinstance(instance, DraftStateMixin) and "created" in kwargs

@@ -10,19 +10,8 @@ from taggit.models import Tag
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from cms.core.models import is_bookkeeping_save
 from cms.news.models import NewsCategory, NewsListingVersion, NewsPage
-
-# Saves that only keep the books of drafts and revisions: nothing a reader sees changes.
-BOOKKEEPING_FIELDS = {
-    "latest_revision",
-    "latest_revision_created_at",
-    "has_unpublished_changes",
-    "draft_title",
-    "locked",
-    "locked_at",
-    "locked_by",
-    "search_vector",
-}
 
 
 def bump(*index_ids):
@@ -54,7 +43,7 @@ def _article_changed(page, *paths):
 def on_page_saved(sender, instance, update_fields=None, raw=False, **kwargs):
     if raw or not isinstance(instance, Page):
         return
-    if update_fields and set(update_fields) <= BOOKKEEPING_FIELDS:
+    if is_bookkeeping_save(update_fields):
         return
     _article_changed(instance)
 
