@@ -5,7 +5,6 @@ no article, and an out-of-range or malformed page number is a 404.
 """
 
 import re
-from urllib.parse import urlencode
 
 from django.core.paginator import InvalidPage, Paginator
 from django.db.models import Prefetch
@@ -13,6 +12,7 @@ from django.http import Http404
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter
 
+from cms.core.pagination import page_links
 from cms.news.categories import localized_categories
 from cms.news.facets import facets, tags_of
 from cms.news.feeds import feed_links
@@ -34,13 +34,6 @@ def read_filters(request):
         if value:
             values[name] = value[: MAX_VALUE_LENGTH + 1]
     return values
-
-
-def filter_query(filters, **changes):
-    """A query string with `filters` and `changes` (None drops a parameter)."""
-    merged = {**filters, **changes}
-    query = urlencode([(k, v) for k, v in merged.items() if v not in (None, "")])
-    return f"?{query}" if query else "?"
 
 
 def _apply(articles, filters, categories, tags):
@@ -116,16 +109,7 @@ def news_listing(index, request):
     return {
         "articles": page,
         "paginator": paginator,
-        "page_links": [
-            {"number": number, "query": filter_query(kept, page=number)}
-            if isinstance(number, int)
-            else {"number": None}
-            for number in paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
-        ],
-        "previous_query": filter_query(kept, page=page.previous_page_number())
-        if page.has_previous()
-        else None,
-        "next_query": filter_query(kept, page=page.next_page_number()) if page.has_next() else None,
+        **page_links(page, kept),
         "filters": kept,
         "filtered": bool(kept),
         "selected": selected,

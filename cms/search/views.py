@@ -9,6 +9,7 @@ from django.utils.http import urlencode
 from django.views.decorators.http import require_safe
 from wagtail.models import Site
 
+from cms.core.pagination import page_links
 from cms.core.search_sources import DEFAULT_RESULT_TEMPLATE, search_sources
 from cms.core.sites import profile_for_request
 from cms.search.engine import run_search
@@ -88,26 +89,9 @@ def search(request):
         ],
         "all_languages_url": _link(base, q=query, languages="all", kind=kind),
         "this_language_url": _link(base, q=query, kind=kind),
-        "page_links": [],
     }
-    if page is not None and page.paginator.num_pages > 1:
-        context["page_links"] = [
-            {
-                "number": number,
-                "url": _link(base, q=query, languages=scope, kind=kind, page=number)
-                if number != page.paginator.ELLIPSIS
-                else None,
-            }
-            for number in page.paginator.get_elided_page_range(page.number, on_each_side=2)
-        ]
-        if page.has_previous():
-            context["previous_url"] = _link(
-                base, q=query, languages=scope, kind=kind, page=page.previous_page_number()
-            )
-        if page.has_next():
-            context["next_url"] = _link(
-                base, q=query, languages=scope, kind=kind, page=page.next_page_number()
-            )
+    if page is not None:
+        context.update(page_links(page, {"q": query, "languages": scope, "kind": kind}, on_ends=2))
     response = TemplateResponse(request, "search/search_page.html", context)
     seconds = FALLBACK_CACHE_SECONDS if outcome.fallback else RESULTS_CACHE_SECONDS
     patch_cache_control(response, public=True, max_age=0, s_maxage=seconds)

@@ -14,6 +14,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Page, Site
 from wagtail_localize.models import Translation
 
+from cms.core.pagination import page_links
 from cms.translations.forms import StatusFilterForm
 from cms.translations.status import StatusReport
 from cms.translations.workflow import NoWorkflowError, submit_for_moderation, target_of
@@ -58,7 +59,7 @@ class TranslationStatusView(WagtailAdminTemplateMixin, TemplateView):
             form=form,
             rows=page,
             count=len(rows),
-            query=query.urlencode(),
+            **page_links(page, query),
             report_url=self.request.get_full_path(),
         )
         return context

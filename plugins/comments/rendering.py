@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cms.core.extensions import signed_in_reader
+from cms.core.pagination import page_links
 from plugins.comments import conf, services
 from plugins.comments.forms import CommentForm
 from plugins.comments.models import CommentPolicy
@@ -39,6 +40,7 @@ def render_thread(page, request):
     context = {
         "page": page,
         "thread": thread,
+        **page_links(thread.page_obj, {"comments_order": thread.order}),
         "policy": policy,
         "is_open": policy == CommentPolicy.OPEN,
         "reader": reader,

@@ -8,7 +8,6 @@ from django.db.models import Q, prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
@@ -25,6 +24,7 @@ from cms.archive.listing import (
 )
 from cms.archive.models.documents import DocumentType
 from cms.core.models import BasePage
+from cms.core.pagination import page_links
 from cms.core.sites import site_for_page
 from cms.core.visibility import public_pages
 
@@ -118,13 +118,11 @@ class DocumentArchivePage(RoutablePageMixin, BasePage):
             filter_params=filters.as_params(),
             types=types,
             options=facet_options(site),
-            page_obj=page_obj,
             paginator=paginator,
             entries=entries,
             search_failed=search_failed,
             archive_url=base_url,
-            query_prefix=urlencode(filters.as_params()) + "&" if filters.as_params() else "",
-            page_range=paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1),
+            **page_links(page_obj, filters.as_params()),
         )
         return TemplateResponse(request, self.template, context)
 

@@ -145,3 +145,18 @@ def test_the_report_needs_admin_access(client):
     client.force_login(make_user())
     response = client.get(reverse("translations:status"))
     assert response.status_code in (302, 403)
+
+
+def test_the_reports_page_links_keep_the_filters(client, monkeypatch):
+    from cms.translations.views import TranslationStatusView
+
+    monkeypatch.setattr(TranslationStatusView, "per_page", 2)
+    client.force_login(translator())
+    site = Site.objects.get(site_name="ternopil").pk
+    url = reverse("translations:status")
+    html = client.get(url, {"site": site, "language": "en", "p": "2"}).content.decode()
+    kept = f"?site={site}&amp;language=en&amp;p="
+    assert 'aria-label="Pages of the report"' in html
+    assert f'<a href="{kept}1" rel="prev">' in html
+    assert f'<a href="{kept}3" rel="next">' in html
+    assert f'<a href="{kept}2" aria-current="page">' in html

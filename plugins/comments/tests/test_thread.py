@@ -245,3 +245,24 @@ def test_public_moderation_log_counts_reasons_without_content():
     assert response.status_code == 200
     assert "Secret rude text" not in html
     assert "<td>1</td>" in html
+
+
+def test_page_links_keep_the_order_and_land_on_the_comments():
+    page = make_page()
+    author = make_citizen()
+    for number in range(25):
+        make_comment(page, author, f"Linked comment {number:02d}")
+    path = page_path(page)
+    client = Client()
+    first = client.get(
+        f"{path}?comments_order=oldest", headers={"host": "ternopil.localhost"}
+    ).content.decode()
+    assert '<a href="?comments_order=oldest&amp;comments_page=2#comments" rel="next">' in first
+    assert (
+        '<a href="?comments_order=oldest&amp;comments_page=1#comments" aria-current="page">'
+        in first
+    )
+    second = client.get(
+        f"{path}?comments_page=2", headers={"host": "ternopil.localhost"}
+    ).content.decode()
+    assert '<a href="?comments_order=newest&amp;comments_page=1#comments" rel="prev">' in second

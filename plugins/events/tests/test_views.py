@@ -215,3 +215,14 @@ def test_calendar_views_use_the_same_number_of_queries_with_10_or_2000_events(
     with_2000 = _query_counts(get, django_assert_max_num_queries)
     assert with_10 == with_2000
     assert "Подія 1999" in get("ternopil", "/uk/events/feed/").content.decode()
+
+
+def test_page_links_of_the_list_keep_the_category_filter(get):
+    _bulk_events(0, 60)
+    category = EventCategory.objects.filter(locale=calendar_for("uk").locale).first()
+    first = get("ternopil", f"/uk/events/?category={category.pk}").content.decode()
+    kept = f"?category={category.pk}&amp;page="
+    assert f'<a href="{kept}2" rel="next">' in first
+    assert f'<a href="{kept}1" aria-current="page">' in first
+    second = get("ternopil", f"/uk/events/?category={category.pk}&page=2").content.decode()
+    assert f'<a href="{kept}1" rel="prev">' in second

@@ -11,6 +11,7 @@ from django.utils.dates import WEEKDAYS, WEEKDAYS_ABBR
 from wagtail.models import Page, Site
 
 from cms.core.calendar import occurrences
+from cms.core.pagination import page_links
 
 from ..models.snippets import EventCategory, Venue
 
@@ -75,6 +76,7 @@ def _filters(index, request):
             "category": chosen_category,
             "venue": chosen_venue,
             "filter_query": "&".join(f"{k}={v}" for k, v in query.items()),
+            "filter_params": query,
             "urls": urls,
         },
     )
@@ -113,8 +115,8 @@ def _listing(index, request, view, start, end, newest_first=False):
     page = Paginator(found, PER_PAGE).get_page(request.GET.get("page"))
     tz = timezone.get_current_timezone()
     context.update(
+        page_links(page, context["filter_params"]),
         view=view,
-        occurrences_page=page,
         days=_by_day(_with_pages(page.object_list), tz),
         now=timezone.now(),
     )

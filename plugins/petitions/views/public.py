@@ -14,6 +14,7 @@ from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils import timezone
 
+from cms.core.pagination import page_links
 from cms.core.sites import profile_for_request
 from cms.core.visibility import is_public, keep_public_documents
 from plugins.petitions.chart import signature_chart
@@ -60,13 +61,9 @@ class ListFilters:
     def active(self):
         return bool(self.status or self.topic or self.query)
 
-    def as_query(self):
-        """The filters as a query-string prefix for the pagination links ("status=x&")."""
-        from django.utils.http import urlencode
-
-        values = {"status": self.status, "topic": self.topic, "q": self.query}
-        kept = {key: value for key, value in values.items() if value}
-        return urlencode(kept) + "&" if kept else ""
+    def as_params(self):
+        """The filters as query parameters, for the page links that keep them."""
+        return {"status": self.status, "topic": self.topic, "q": self.query}
 
 
 def public_petitions(page, request=None):
@@ -188,10 +185,8 @@ def petition_list(page, request):
         "problems": problems,
         "search_failed": search_failed,
         "paginator": paginator,
-        "page_obj": page_obj,
         "petitions": items,
-        "page_range": paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1),
-        "query_prefix": filters.as_query(),
+        **page_links(page_obj, filters.as_params()),
         "feeds": feed_links(page, request),
         "data_urls": data_urls(page, request),
         "start_url": subpage_url(page, request, "start_view"),
