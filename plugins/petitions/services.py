@@ -78,6 +78,10 @@ class AlreadySigned(PetitionError):
     pass
 
 
+class SigningClosed(PetitionError):
+    """The petition's collection period is over: its closed phase (cms.core.phases)."""
+
+
 class IdentityRequired(PetitionError):
     """The citizen lacks levels the rule needs on this site (`missing`: cms.core.citizens
     levels, weakest first)."""
@@ -233,7 +237,7 @@ def sign(petition_id, user, *, show_name=False, notify=False, petitions=None, no
     if petition is None or petition.status in (PetitionStatus.PENDING, PetitionStatus.REFUSED):
         raise PetitionError(SIGN_NOT_OPEN)
     if not petition.is_collecting(now):
-        raise PetitionError(SIGN_CLOSED)
+        raise SigningClosed(SIGN_CLOSED)
     check_identity(user, petition.index, signing_levels(petition), now=now)
     zone = site_zone(petition.index)
     answer_due = end_of_day_after(now, petition.answer_days or 1, zone)
@@ -249,7 +253,7 @@ def sign(petition_id, user, *, show_name=False, notify=False, petitions=None, no
             pk=petition.pk, status=PetitionStatus.COLLECTING, collection_ends_at__gt=now
         ).update(signature_count=F("signature_count") + 1)
         if not counted:  # closed or moved on between the check and now
-            raise PetitionError(SIGN_CLOSED)
+            raise SigningClosed(SIGN_CLOSED)
         _count_day(petition, timezone.localtime(now, zone).date())
         # The count shows on the petition's page and the list (every language): the update
         # above sends no save signal, so nothing else purges them.

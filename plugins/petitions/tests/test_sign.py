@@ -83,6 +83,21 @@ def test_signing_after_the_period_is_refused_and_stores_nothing(client):
     assert _state(petition) == (0, 0, 0)
 
 
+def test_the_signing_address_after_the_period_says_so_and_offers_no_form(client):
+    petition = published(needed=100)
+    Petition.objects.filter(pk=petition.pk).update(
+        collection_ends_at=timezone.now() - timedelta(minutes=1)
+    )
+    client.force_login(make_citizen())
+    response = client.get(sign_url(petition), headers=host())
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "не збирає підписи" in html
+    assert 'name="show_name"' not in html
+    assert "no-cache" in response["Cache-Control"]
+    assert _state(petition) == (0, 0, 0)
+
+
 @pytest.mark.parametrize("status", ["pending", "refused"])
 def test_a_petition_that_is_not_public_cannot_be_signed(client, status):
     petition = start()

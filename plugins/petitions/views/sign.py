@@ -6,9 +6,11 @@ stores nothing; a counted signature is answered by a redirect to the petition.""
 from django.contrib import messages
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
 from cms.core.clientip import client_network
+from cms.core.phases import render_closed_form
 from plugins.petitions import abuse, services
 from plugins.petitions.forms import SignForm
 from plugins.petitions.models import Signature
@@ -30,6 +32,15 @@ def _refused(page, request, petition, message, status):
     return _render(request, "petitions/sign_refused.html", context, status=status)
 
 
+def _closed(page, request, petition, message):
+    """The collection period is over: cms.core.phases' answer (200 to reading the form's
+    address, 403 to sending to it; nothing stored), never cached."""
+    context = _context(page, request, petition, message=message)
+    response = render_closed_form(request, "petitions/sign_refused.html", context)
+    add_never_cache_headers(response)
+    return response
+
+
 def sign_petition(page, request, pk):
     if request.method not in ("GET", "POST"):
         return HttpResponseNotAllowed(["GET", "POST"])
@@ -45,7 +56,7 @@ def sign_petition(page, request, pk):
         if signed is not None:
             return _refused(page, request, petition, services.ALREADY_SIGNED, 200)
         if not petition.is_collecting():
-            return _refused(page, request, petition, services.SIGN_CLOSED, 200)
+            return _closed(page, request, petition, services.SIGN_CLOSED)
         try:
             services.check_identity(citizen, page, services.signing_levels(petition))
         except services.IdentityRequired as error:
@@ -67,6 +78,8 @@ def sign_petition(page, request, pk):
         )
     except services.AlreadySigned as error:
         return _refused(page, request, petition, error.message, 409)
+    except services.SigningClosed as error:
+        return _closed(page, request, petition, error.message)
     except services.IdentityRequired as error:
         return identity_refusal(page, request, error, petition)
     except services.PetitionError as error:
