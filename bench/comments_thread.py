@@ -2,41 +2,29 @@
 
     .venv/bin/python bench/comments_thread.py [--comments 1000] [--runs 20]
 
-Builds a throwaway SQLite database with the demo, adds N comments (40% top level, 40%
-replies, 20% replies to replies) to one page, then renders the page through Django's test
-client: anonymously (the cacheable HTML) and signed in (with the form), first page and
-oldest-first. Prints median / p95 wall time and the number of SQL queries per request.
+Loads the demo into a throwaway SQLite database (or the database DATABASE_URL names, e.g.
+under ./scripts/with-postgres), adds N comments (40% top level, 40% replies, 20% replies to
+replies) to one page inside a transaction that is rolled back at the end, then renders the
+page through Django's test client: anonymously (the cacheable HTML) and signed in (with the
+form), first page and oldest-first. Prints median / p95 wall time and the number of SQL
+queries per request.
 """
 
 import argparse
-import os
 import statistics
-import sys
-import tempfile
-import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+import own_database  # noqa: F401
+from common import local_path, prepare_database, rolled_back, time_page, timings
+from django.contrib.auth import get_user_model
+from django.test import Client
+from django.test.utils import setup_test_environment
 
-
-def setup(workdir):
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.test")
-    os.environ["DATABASE_URL"] = f"sqlite:///{workdir / 'bench.sqlite3'}"
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", "--noinput", verbosity=0)
-    call_command("load_demo", stdout=open(os.devnull, "w"))
+from cms.pages.models import StandardPage
+from plugins.comments.models import Comment
+from plugins.comments.thread import Thread
 
 
 def add_comments(page, count):
-    from django.contrib.auth import get_user_model
-
-    from plugins.comments.models import Comment
-
     User = get_user_model()
     authors = [User.objects.create_user(f"bench{n}", f"bench{n}@example.org") for n in range(50)]
     site = page.get_site()
@@ -70,20 +58,9 @@ def add_comments(page, count):
 
 
 def measure(client, path, runs):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    client.get(path, headers={"host": "ternopil.localhost"})
-    times, queries = [], 0
-    for _ in range(runs):
-        with CaptureQueriesContext(connection) as captured:
-            start = time.perf_counter()
-            response = client.get(path, headers={"host": "ternopil.localhost"})
-            times.append((time.perf_counter() - start) * 1000)
-        assert response.status_code == 200, response.status_code
-        queries = len(captured)
-    times.sort()
-    return statistics.median(times), times[max(0, int(len(times) * 0.95) - 1)], queries
+    """(median ms, p95 ms, SQL queries) of rendering `path`."""
+    queries, median, p95 = time_page(client, path, runs=runs, share=0.95)
+    return median, p95, queries
 
 
 def main():
@@ -91,29 +68,17 @@ def main():
     parser.add_argument("--comments", type=int, default=1000)
     parser.add_argument("--runs", type=int, default=20)
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory(prefix="hromada-bench-") as workdir:
-        setup(Path(workdir))
-        from urllib.parse import urlparse
-
-        from django.test import Client
-        from django.test.utils import setup_test_environment
-
-        from cms.pages.models import StandardPage
-        from plugins.comments.models import Comment
-        from plugins.comments.thread import Thread
-
-        setup_test_environment()
+    prepare_database(demo=True)
+    setup_test_environment()
+    with rolled_back():
         page = StandardPage.objects.get(slug="elektronna-demokratiia", locale__language_code="uk")
         reader = add_comments(page, args.comments)
         total = Comment.objects.filter(page=page).count()
-        path = urlparse(page.full_url).path
+        path = local_path(page.full_url)
         anonymous, signed_in = Client(), Client()
         signed_in.force_login(reader)
 
-        start = time.perf_counter()
-        for _ in range(args.runs):
-            Thread(page)
-        thread_ms = (time.perf_counter() - start) * 1000 / args.runs
+        thread_ms = statistics.mean(timings(lambda: Thread(page), args.runs))
 
         print(f"{total} comments on {path}, {args.runs} runs each")
         print(f"{'request':42} {'median ms':>10} {'p95 ms':>8} {'queries':>8}")
@@ -130,7 +95,7 @@ def main():
             print(f"{label:42} {median:10.1f} {p95:8.1f} {queries:8d}")
         print(f"{'thread built alone (fetch + tree + paging)':42} {thread_ms:10.1f}")
         plain = StandardPage.objects.get(slug="vidkryte-vriaduvannia", locale__language_code="uk")
-        median, p95, queries = measure(anonymous, urlparse(plain.full_url).path, args.runs)
+        median, p95, queries = measure(anonymous, local_path(plain.full_url), args.runs)
         label = "for comparison: a page without a thread"
         print(f"{label:42} {median:10.1f} {p95:8.1f} {queries:8d}")
 

@@ -7,31 +7,19 @@ Runs against its own data on the database it is pointed at (migrated first).
 """
 
 import os
-import statistics
-import sys
-import tempfile
 import threading
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.test")
-os.environ.setdefault("DATABASE_URL", f"sqlite:///{tempfile.mkdtemp()}/bench.sqlite3")
+import own_database  # noqa: F401
+from common import TERNOPIL, prepare_database, time_page
+from django.db import connection
+from django.test import Client
+from django.test.utils import setup_test_environment
+from wagtail.models import Site
 
-import django  # noqa: E402
-
-django.setup()
-
-from django.core.management import call_command  # noqa: E402
-from django.db import connection  # noqa: E402
-from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
-from wagtail.models import Site  # noqa: E402
-
-from plugins.consultations.models import Answer, Response  # noqa: E402
-from plugins.consultations.services import save_response  # noqa: E402
-from plugins.consultations.tests.factories import (  # noqa: E402
+from plugins.consultations.models import Answer, Response
+from plugins.consultations.services import save_response
+from plugins.consultations.tests.factories import (
     answers_post,
     make_citizen,
     make_consultation,
@@ -41,13 +29,13 @@ from plugins.consultations.tests.factories import (  # noqa: E402
 SUBMISSIONS = int(os.environ.get("BENCH_SUBMISSIONS", "300"))
 THREADS = int(os.environ.get("BENCH_THREADS", "8"))
 RESULTS_RESPONSES = 10_000
-HOST = "ternopil.localhost"
 
 
 def _site(index):
     home = index.get_parent()
     site = Site.objects.filter(site_name="ternopil").first() or Site(site_name="ternopil")
-    site.hostname, site.port, site.root_page, site.is_default_site = HOST, 80, home, True
+    site.hostname, site.port = TERNOPIL["host"], 80
+    site.root_page, site.is_default_site = home, True
     site.save()
 
 
@@ -63,7 +51,7 @@ def bench_http_submissions(page):
     data = answers_post(page)
     started = time.perf_counter()
     for client in clients:
-        response = client.post(url, data, headers={"host": HOST})
+        response = client.post(url, data, headers=TERNOPIL)
         assert response.status_code == 302, response.status_code
     elapsed = time.perf_counter() - started
     return SUBMISSIONS / elapsed, elapsed / SUBMISSIONS * 1000
@@ -120,23 +108,14 @@ def fill(page, count):
 
 
 def bench_results(page, runs=30):
-    client = Client()
-    url = page.url + "results/"
-    client.get(url, headers={"host": HOST})
-    timings = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        response = client.get(url, headers={"host": HOST})
-        timings.append((time.perf_counter() - started) * 1000)
-        assert response.status_code == 200
-    with CaptureQueriesContext(connection) as queries:
-        client.get(url, headers={"host": HOST})
-    return statistics.median(timings), sorted(timings)[int(runs * 0.95) - 1], len(queries)
+    """(median ms, p95 ms, SQL queries) of the results page."""
+    queries, median, p95 = time_page(Client(), page.url + "results/", runs=runs, share=0.95)
+    return median, p95, queries
 
 
 def main():
     setup_test_environment()
-    call_command("migrate", verbosity=0)
+    prepare_database()
     index = minimal_tree()
     _site(index)
     engine = connection.vendor

@@ -21,12 +21,9 @@ import sys
 import time
 from pathlib import Path
 
-import django
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.production")
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-django.setup()
-
+from common import local_path  # noqa: E402  (sets Django up)
 from django.conf import settings  # noqa: E402
 from wagtail.models import Site  # noqa: E402
 
@@ -48,14 +45,14 @@ def publish_to_fresh(count, article=None):
     """Seconds from each `publish()` to the last of the four URLs showing it. `article`
     defaults to the default site's first; on a large data set pass its newest, the one the
     home page, the first page of the news index and the feed show."""
-    site = Site.objects.get(is_default_site=True)
-    host = site.hostname
-    article = article or NewsPage.objects.live().descendant_of(site.root_page).first()
+    if article is None:
+        home = Site.objects.get(is_default_site=True).root_page
+        article = NewsPage.objects.live().descendant_of(home).first()
     site = article.get_site()
     host = site.hostname
     index = article.get_parent().specific
-    paths = [article.url, index.url, site.root_page.url, index.url + "feeds/rss/"]
-    paths = [re.sub(r"^https?://[^/]+", "", p) for p in paths]
+    urls = [article.url, index.url, site.root_page.url, index.url + "feeds/rss/"]
+    paths = [local_path(url) for url in urls]
     original = article.title
     times = []
     try:
@@ -104,7 +101,7 @@ def wrk(host, path, connections):
 
 def rates():
     site = Site.objects.get(is_default_site=True)
-    path = re.sub(r"^https?://[^/]+", "", site.root_page.url)
+    path = local_path(site.root_page.url)
     time.sleep(3)  # the purge of the last publish has gone through: no miss while measuring
     status, headers, body = get(site.hostname, path)
     assert get(site.hostname, path)[1].get("X-Cache-Status") == "HIT"

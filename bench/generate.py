@@ -24,18 +24,13 @@ import datetime
 import hashlib
 import os
 import random
-import sys
 import time
 import uuid
 from pathlib import Path
 
-import django
-
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.production")
-django.setup()
 
+from common import seed_sentences  # noqa: E402  (sets Django up)
 from django.conf import settings  # noqa: E402
 from django.contrib.auth import get_user_model  # noqa: E402
 from django.contrib.contenttypes.models import ContentType  # noqa: E402
@@ -61,9 +56,6 @@ from plugins.consultations.models import (  # noqa: E402
 )
 from plugins.consultations.questions import questions_of  # noqa: E402
 from plugins.events.models import EventIndexPage, EventPage  # noqa: E402
-
-sys.path.insert(0, str(ROOT / "bench"))
-from search import seed_sentences  # noqa: E402
 
 COUNTS = {
     "articles": 20_000,

@@ -18,18 +18,12 @@ import os
 import pstats
 import re
 import statistics
-import sys
 import time
-from pathlib import Path
+from functools import partial
 
-import django
-
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.production")
-django.setup()
 
-from django.db import connection  # noqa: E402
+from common import local_path, recorded_queries, timings  # noqa: E402  (sets Django up)
 from django.test import Client  # noqa: E402
 from wagtail.models import Site  # noqa: E402
 
@@ -50,7 +44,7 @@ def default_paths(site):
     articles = NewsPage.objects.live().descendant_of(root).order_by("path")
     article = articles[articles.count() // 2]
     index = NewsIndexPage.objects.live().descendant_of(root).first()
-    return [re.sub(r"^https?://[^/]+", "", page.get_url()) for page in (article, index)]
+    return [local_path(page.get_url()) for page in (article, index)]
 
 
 def main():
@@ -69,26 +63,12 @@ def main():
     for path in args.paths or default_paths(site):
         response = client.get(path)
         assert response.status_code == 200, (path, response.status_code)
-        queries = []
-
-        def timed(execute, sql, params, many, context, queries=queries):
-            started = time.perf_counter()
-            try:
-                return execute(sql, params, many, context)
-            finally:
-                queries.append((time.perf_counter() - started, sql))
-
-        with connection.execute_wrapper(timed):
+        with recorded_queries() as queries:
             started = time.perf_counter()
             client.get(path)
             single = time.perf_counter() - started
         query_time = sum(seconds for seconds, _ in queries)
-        timings = []
-        for _ in range(args.runs):
-            started = time.perf_counter()
-            client.get(path)
-            timings.append(time.perf_counter() - started)
-        median = statistics.median(timings)
+        median = statistics.median(timings(partial(client.get, path), args.runs))
         profile = cProfile.Profile()
         started = time.perf_counter()
         profile.enable()
@@ -100,7 +80,7 @@ def main():
         print(
             f"One request: {single * 1000:.1f} ms, {len(queries)} SQL queries taking "
             f"{query_time * 1000:.1f} ms (as Django reports them); median of {args.runs} "
-            f"unprofiled requests {median * 1000:.1f} ms; under the profiler "
+            f"unprofiled requests {median:.1f} ms; under the profiler "
             f"{profiled * 1000:.1f} ms a request. Load average {loadavg()}.\n"
         )
         print("Slowest queries:\n\n```")

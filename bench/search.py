@@ -11,64 +11,25 @@ with text drawn from the demo content of the three municipalities.
 """
 
 import argparse
-import atexit
-import os
+import itertools
 import random
-import shutil
 import statistics
-import sys
-import tempfile
 import time
-import tomllib
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+import own_database  # noqa: F401
+from common import percentile, prepare_database, seed_sentences, timings
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection
+from wagtail.models import Page, Site
 
-
-def setup_django():
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.test")
-    if not os.environ.get("DATABASE_URL"):
-        path = Path(tempfile.mkdtemp(prefix="hromada-bench-")) / "bench.sqlite3"
-        atexit.register(shutil.rmtree, path.parent, True)
-        os.environ["DATABASE_URL"] = f"sqlite:///{path}"
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
-
-
-def seed_sentences():
-    """Sentences of the demo content per language, from fixtures/content/**.toml."""
-    sentences = {"uk": [], "sk": [], "bg": [], "en": []}
-
-    def walk(value, language=None):
-        if isinstance(value, dict):
-            for key, item in value.items():
-                walk(item, key if key in sentences else language)
-        elif isinstance(value, list):
-            for item in value:
-                walk(item, language)
-        elif isinstance(value, str) and language and len(value) > 20:
-            for sentence in value.replace("\n", " ").split(". "):
-                if len(sentence.split()) >= 4:
-                    sentences[language].append(sentence.strip())
-
-    for path in (ROOT / "fixtures" / "content").rglob("*.toml"):
-        walk(tomllib.loads(path.read_text(encoding="utf-8")))
-    return sentences
+from cms.search import indexing
+from cms.search.engine import run_search
+from cms.search.lemmas import lemmatize
+from cms.search.models import SearchEntry
+from cms.search.tests.recall import measure
 
 
 def fill(count):
-    from django.contrib.contenttypes.models import ContentType
-    from wagtail.models import Page, Site
-
-    from cms.search import indexing
-    from cms.search.lemmas import lemmatize
-    from cms.search.models import SearchEntry
-
     site = Site.objects.first()
     content_type = ContentType.objects.get_for_model(Page)
     have = SearchEntry.objects.count()
@@ -151,31 +112,20 @@ QUERIES = {
 
 
 def time_searches(site, runs):
-    from cms.search.engine import run_search
-
     pairs = [(language, query) for language, items in QUERIES.items() for query in items]
     for language, query in pairs:  # warm-up: connections, caches
         run_search(query=query, site=site, languages=(language,))
-    timings, totals = [], []
-    for number in range(runs):
-        language, query = pairs[number % len(pairs)]
-        started = time.perf_counter()
-        outcome = run_search(query=query, site=site, languages=(language,))
-        timings.append((time.perf_counter() - started) * 1000)
-        totals.append(outcome.total)
-    timings.sort()
-    p50 = statistics.median(timings)
-    p95 = timings[int(len(timings) * 0.95) - 1]
-    return p50, p95, statistics.mean(totals)
+    queue, totals = itertools.cycle(pairs), []
+
+    def search():
+        language, query = next(queue)
+        totals.append(run_search(query=query, site=site, languages=(language,)).total)
+
+    times = timings(search, runs)
+    return statistics.median(times), percentile(times, 0.95), statistics.mean(totals)
 
 
 def recall():
-    from django.core.management import call_command
-
-    from cms.search.tests.recall import measure
-
-    print("Loading the demo content (a few minutes)...")
-    call_command("load_demo", verbosity=0, stdout=open(os.devnull, "w"))
     results = measure()
     for language, (found, total, missed) in sorted(results.items()):
         print(f"{language}: recall@10 {found}/{total} = {found / total:.0%}", end="")
@@ -188,12 +138,12 @@ def main():
     parser.add_argument("--runs", type=int, default=300)
     parser.add_argument("--recall", action="store_true")
     args = parser.parse_args()
-    setup_django()
-    from django.db import connection
-
     if args.recall:
+        print("Loading the demo content (a few minutes)...")
+        prepare_database(demo=True)
         recall()
         return
+    prepare_database()
     print(f"Database: {connection.vendor}; filling the search index to {args.entries} entries")
     site = fill(args.entries)
     p50, p95, mean_hits = time_searches(site, args.runs)
