@@ -48,9 +48,10 @@ lint: $(VENV)/.installed
 	$(VENV)/bin/bandit -q -c pyproject.toml -r cms plugins
 	$(MANAGE) makemigrations --check --dry-run -v 1
 
-# The suite runs on both cores (pytest-xdist), each test module whole in one worker; the
-# slowest tests are listed at the end (where CI's time goes).
-XDIST = -n $(or $(TEST_WORKERS),2) --dist loadfile --durations=15
+# The suite runs on both cores (pytest-xdist), each test module whole in one worker, in the
+# order conftest.py gives (modules that empty the database last); the slowest tests are
+# listed at the end (where CI's time goes).
+XDIST = -n $(or $(TEST_WORKERS),2) --dist loadfile --no-loadscope-reorder --durations=15
 
 # The Nu HTML Checker for tests/test_html_validity.py (npm package, run with Java).
 VNU_VERSION := 26.9.27
@@ -61,16 +62,11 @@ $(VNU_JAR):
 
 tools: $(VNU_JAR)
 
-# Tests that empty the database when they end run after the others, in one process.
-TESTS_FIRST = -m "not browser and not flushes_db"
-TESTS_LAST = -m "flushes_db and not browser"
-
 test-sqlite: setup tools
-	$(PY) -m pytest -q $(XDIST) $(TESTS_FIRST)
-	$(PY) -m pytest -q $(TESTS_LAST)
+	$(PY) -m pytest -q $(XDIST) -m "not browser"
 
 test-postgres: setup tools
-	./scripts/with-postgres ./scripts/with-redis sh -c '$(PY) -m pytest -q $(XDIST) $(TESTS_FIRST) && $(PY) -m pytest -q $(TESTS_LAST)'
+	./scripts/with-postgres ./scripts/with-redis $(PY) -m pytest -q $(XDIST) -m "not browser"
 
 # Each worker serves its own copy of the demo (tests/browser/conftest.py) to its own Chromium.
 test-browser: setup

@@ -49,11 +49,10 @@ def _flushes_db(item):
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
-    """Tests that empty the database when they end are marked `flushes_db`: `make test`
-    runs them after the others (the demo is loaded once per test database), which a
-    single process does by itself and two pytest-xdist workers would not.
-    Tests marked `postgres` run only when DATABASE_URL points at PostgreSQL; tests marked
-    `sqlite_only` (heavy, and what they check does not depend on the database) only on SQLite."""
+    """Tests that empty the database when they end are marked `flushes_db`; they run after
+    the others (see `ModuleOrder`). Tests marked `postgres` run only when DATABASE_URL points
+    at PostgreSQL; tests marked `sqlite_only` (heavy, and what they check does not depend on
+    the database) only on SQLite."""
     from django.conf import settings
 
     for item in items:
@@ -71,3 +70,39 @@ def pytest_collection_modifyitems(config, items):
         for item in items:
             if "sqlite_only" in item.keywords:
                 item.add_marker(skip)
+
+
+
+class ModuleOrder:
+    """The demo is loaded once per test database, so a test that empties the database must
+    be the last its process runs. Under pytest-xdist (`--dist loadfile
+    --no-loadscope-reorder`) each worker has its own database and takes whole modules in
+    the order collected: modules with such tests are put at the end, so a worker that takes
+    one takes only those after it. A module that mixes them with tests needing the demo is
+    refused: split it. Within each group, modules marked `slow` come first, then the
+    largest (a long module started last would keep one worker busy alone)."""
+
+    @pytest.hookimpl(trylast=True)  # after pytest-django's own ordering
+    def pytest_collection_modifyitems(self, items):
+        modules = {}
+        for item in items:
+            modules.setdefault(item.nodeid.split("::", 1)[0], []).append(item)
+        flushing, others = [], []
+        for path, module in modules.items():
+            flushes = [item.get_closest_marker("flushes_db") is not None for item in module]
+            if any(flushes) and not all(flushes):
+                raise pytest.UsageError(
+                    f"{path} mixes tests that empty the database with tests that do not: "
+                    "move the ones marked flushes_db into a module of their own"
+                )
+            (flushing if any(flushes) else others).append(module)
+
+        def first(module):
+            return (module[0].get_closest_marker("slow") is None, -len(module))
+
+        items[:] = [item for module in sorted(others, key=first) + sorted(flushing, key=first)
+                    for item in module]
+
+
+def pytest_configure(config):
+    config.pluginmanager.register(ModuleOrder(), "hromada-module-order")

@@ -24,6 +24,8 @@ ROOT = Path(__file__).resolve().parents[1]
 DEPLOY = ROOT / "site" / "deploy"
 GUIDE = DEPLOY / "README.md"
 
+pytestmark = pytest.mark.slow
+
 
 def guide_blocks(kind):
     return re.findall(rf"^```sh {kind}\n(.*?)^```", GUIDE.read_text(), re.S | re.M)

@@ -32,7 +32,7 @@ import requests
 from tests.deploy.citizens import SmtpSink, form_fields
 from tests.deploy.processes import ROOT, free_port, require, served_stack
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 CITIZENS = 18
 GUNICORN_KILLS = 2

@@ -5,7 +5,7 @@ import pytest
 
 from tests.deploy.conftest import HangingEndpoint, free_port
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 TE = "ternopil.localhost"
 EVENT = "/uk/events/publichne-obhovorennia-hromadskoho-biudzhetu/"
