@@ -1,8 +1,9 @@
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.urls import serve_pattern
 
 from cms.accounts.urls import allauth_patterns
 from cms.archive import urls as archive_document_urls
@@ -10,6 +11,7 @@ from cms.core.extensions import public_urlpatterns
 from cms.core.identity import apple_touch_icon, favicon_ico, theme_css
 from cms.core.media import media_urlpatterns
 from cms.core.passwords import document_password, page_password
+from cms.core.serving import serve
 from cms.core.sitemap import sitemap_view
 from cms.core.views import RateLimitedLoginView, robots_txt
 from cms.translations.account import AccountView as AdminAccountView
@@ -41,6 +43,7 @@ urlpatterns += i18n_patterns(
         page_password,
         name="wagtailcore_authenticate_with_password",
     ),
+    re_path(serve_pattern, serve, name="wagtail_serve"),  # before Wagtail's own, same address
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

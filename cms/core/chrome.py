@@ -43,10 +43,11 @@ def current_token(request=None):
     return token
 
 
-def cached(request, name, parts, compute, tagged=True):
+def cached(request, name, parts, compute, tagged=True, keep_none=True):
     """`compute()` (a value the cache can pickle), kept under `name` and `parts` (str-able,
     without spaces) until the next change of the chrome. The answer is tagged with what
-    the computation loaded, also when it comes from the cache (unless not `tagged`)."""
+    the computation loaded, also when it comes from the cache (unless not `tagged`). A None
+    is not kept when not `keep_none`."""
     if getattr(request, "is_preview", False):
         return compute()  # a draft shown to its editor: neither read nor kept
     token = current_token(request)
@@ -63,7 +64,8 @@ def cached(request, name, parts, compute, tagged=True):
     Site.get_site_root_paths()
     with captured_tags(passed_on=tagged) as tags:
         value = compute()
-    cache.set(key, (value, sorted(tags) if tagged else []), MAX_AGE)
+    if value is not None or keep_none:
+        cache.set(key, (value, sorted(tags) if tagged else []), MAX_AGE)
     return value
 
 

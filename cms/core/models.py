@@ -5,9 +5,10 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
 # Saves of a page that only keep the books of drafts and revisions: nothing a reader sees
 # changes, so the caches that follow page saves (the front cache, the page frame, the news
@@ -67,6 +68,27 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    #: Set by cms.core.serving on a page it found in the cache: whether neither the page
+    #: nor an ancestor carries a view restriction (until the next change of the chrome).
+    known_unrestricted = False
+
+    def route(self, request, path_components):
+        """Wagtail's routing; the step to a child by its slug asks the request's
+        `child_page` (cms.core.serving: from the cache) when it has one."""
+        child_page = getattr(request, "child_page", None)
+        if not path_components or child_page is None:
+            return super().route(request, path_components)
+        child = child_page(self, path_components[0])
+        if child is None:
+            raise Http404
+        child._cached_parent_obj = self  # as Wagtail's routing does: not read again
+        return child.route(request, path_components[1:])
+
+    def get_view_restrictions(self):
+        if self.known_unrestricted:
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
     def get_social_title(self):
         return self.og_title or self.seo_title or self.title

@@ -151,23 +151,6 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         )
         return tokens.get(self.pk, "-"), tokens.get(every, "-")
 
-    def route(self, request, path_components):
-        """An article's address is found with one query that also brings the article's
-        locale, and the article keeps this index as its parent (as Wagtail's routing does),
-        so neither is read again while it is served. Anything else (the feeds, an address
-        below an article, no such article) is routed as before."""
-        if len(path_components) == 1:
-            article = (
-                NewsPage.objects.child_of(self)
-                .select_related("locale")
-                .filter(slug=path_components[0])
-                .first()
-            )
-            if article is not None:
-                article._cached_parent_obj = self
-                return article.route(request, [])
-        return super().route(request, path_components)
-
     def get_context(self, request, *args, **kwargs):
         from cms.news.listing import news_listing
 
