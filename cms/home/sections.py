@@ -15,6 +15,7 @@ from cms.actionplans.progress import (
     local_today,
     plan_progress,
 )
+from cms.core.chrome import cached
 from cms.core.extensions import HOME_SECTIONS, render_extension_point
 from cms.core.frontcache import add_listing_tags
 from cms.core.sites import profile_for_request
@@ -74,8 +75,20 @@ def top_tasks(home, request):
 
 
 def current_plan(home, request):
-    """The action plan being carried out (else the adopted one) and its progress."""
+    """The action plan being carried out (else the adopted one) and its progress. Kept with
+    the page frame (cms.core.chrome: milestones change only with their commitment page)
+    for the site's day: a milestone becomes late when the day changes."""
     add_listing_tags(ActionPlanPage, home)
+    today = local_today(profile_for_request(request).time_zone)
+    return cached(
+        request,
+        "home-plan",
+        (home.pk, today.isoformat()),
+        lambda: _plan_progress(home, request, today),
+    )
+
+
+def _plan_progress(home, request, today):
     plans = list(
         public_pages(ActionPlanPage.objects.child_of(home), request)
         .filter(status__in=CURRENT_STATUSES)
@@ -89,7 +102,6 @@ def current_plan(home, request):
             Prefetch("milestones", queryset=Milestone.objects.all(), to_attr="milestone_list")
         )
     )
-    today = local_today(profile_for_request(request).time_zone)
     statuses = [commitment_status(c.milestone_list, today) for c in commitments]
     return PlanProgress(
         plan=plan,

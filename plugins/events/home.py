@@ -18,21 +18,25 @@ HOME_DAYS = 90
 
 def upcoming_events_section(home, request):
     """The next occurrences of the events in `home`'s tree (one per event, soonest first,
-    what is on now included), in two queries whatever their number; "" without a public
-    event calendar."""
+    what is on now included), in three queries whatever their number; "" without a public
+    event calendar. Of the one-off events with a time of day only the first few are read
+    (their one occurrence is their own start and end, so the database orders them);
+    repeating and all-day events are expanded here."""
     index = public_pages(EventIndexPage.objects.child_of(home), request).first()
     if index is None:
         return ""
     add_listing_tags(EventPage, home)
     now = timezone.now()
+    horizon = now + timedelta(days=HOME_DAYS)
     events = (
         public_pages(EventPage.objects.child_of(index), request)
-        .filter(start__lt=now + timedelta(days=HOME_DAYS))
+        .filter(start__lt=horizon)
         .filter(Q(last_end__isnull=True) | Q(last_end__gt=now))
     )
+    once = events.filter(rrule="", all_day=False).order_by("start", "pk")[:HOME_COUNT]
     coming = []
-    for event in events:
-        found = event.occurrences(now, now + timedelta(days=HOME_DAYS))
+    for event in [*once, *events.exclude(rrule="", all_day=False)]:
+        found = event.occurrences(now, horizon)
         if found:
             coming.append((found[0], event))
     coming.sort(key=lambda pair: (pair[0][0], pair[1].pk))

@@ -49,3 +49,25 @@ def test_at_most_three_events_soonest_first(client):
     assert listed.count("home-list__item") == 3
     assert "Fourth test event" not in listed
     assert listed.index("First test event") < listed.index("Second test event")
+
+
+def test_what_is_on_now_and_repeating_events_take_their_place_among_one_off_events(client):
+    """One-off events are ordered by the database and only the first few read; an event on
+    now and the next date of a weekly event that began weeks ago are still placed by the
+    time of their occurrence."""
+    now = timezone.now()
+    index = calendar("en")
+    make_event(index, title="Later one-off", start=now + timedelta(hours=4))
+    make_event(index, title="Soon one-off", start=now + timedelta(hours=3))
+    make_event(
+        index, title="Weekly market", start=now + timedelta(hours=2) - timedelta(weeks=3),
+        repeat="WEEKLY",
+    )  # fmt: skip
+    make_event(
+        index, title="Exhibition on now", start=now - timedelta(days=1),
+        end=now + timedelta(days=1),
+    )  # fmt: skip
+    listed = section(client)
+    order = [listed.find(title) for title in ("Exhibition on now", "Weekly market", "Soon one-off")]
+    assert -1 not in order and order == sorted(order), listed
+    assert "Later one-off" not in listed
