@@ -12,8 +12,9 @@ for every request.
 Routing stays Wagtail's: every page type's `route` runs as before (routable pages answer
 their own subpaths first), only the step from a page to its child by slug goes through the
 cache (`BasePage.route` asks `request.child_page`). An address that finds no page is never
-kept (anyone can ask for any address), and neither is anything about a restricted page:
-its restrictions are read from the database as Wagtail does, every time.
+kept (anyone can ask for any address). For a page under a view restriction (its own or an
+ancestor's) only the page is kept: its restrictions are read and checked as Wagtail does,
+on every request.
 """
 
 import hashlib
