@@ -19,6 +19,7 @@ on every request.
 
 import hashlib
 
+from django.db import DEFAULT_DB_ALIAS
 from django.http import Http404
 from django.utils import translation
 from wagtail import views as wagtail_views
@@ -32,6 +33,9 @@ def _with_restrictions_known(found):
     answers Wagtail's check without a query (`BasePage.get_view_restrictions`)."""
     page, unrestricted = found
     page.known_unrestricted = unrestricted
+    # Read again through the database router, not from the database it was first read from
+    # (a read replica that may be down, or behind what a signed-in citizen must see).
+    page._state.db = DEFAULT_DB_ALIAS
     return page
 
 

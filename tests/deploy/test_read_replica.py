@@ -96,10 +96,13 @@ def signed_in(stack):
 
 
 def retitle(stack, title):
-    """A change made on the primary (as an editor's publish reaches the database)."""
+    """A change made on the primary (as an editor's publish reaches the database, with the
+    page frame's new token: cms.core.chrome)."""
     stack.shell(
         "from wagtail.models import Page\n"
+        "from cms.core.chrome import replace_token\n"
         f"Page.objects.filter(pk={stack.page['id']}).update(title={title!r})\n"
+        "replace_token()\n"
     )
 
 
