@@ -115,6 +115,16 @@ def _first_window(page_number, size=PER_PAGE):
     return start, start + size
 
 
+#: The full-text matches first, then their index rows and entries. CROSS JOIN makes SQLite
+#: keep that order: left to choose, its planner may walk every index row of the entries
+#: and run the full-text match once for each (seconds at 50,000 entries).
+FTS_FIRST = (
+    "wagtailsearch_indexentry_fts f "
+    "CROSS JOIN wagtailsearch_indexentry ie ON ie.id = f.rowid "
+    "CROSS JOIN search_searchentry se ON se.id = CAST(ie.object_id AS INTEGER)"
+)
+
+
 def _run_sqlite(groups, base, kind, page_number):
     """Wagtail's SQLite backend ranks each match in a correlated subquery (seconds at
     50,000 entries); FTS5 ranks them natively. One scan of the matches counts them by kind
@@ -125,9 +135,7 @@ def _run_sqlite(groups, base, kind, page_number):
     content_type = ContentType.objects.get_for_model(SearchEntry).pk
     matches = (
         "SELECT se.id, se.kind, bm25(wagtailsearch_indexentry_fts) "  # nosec B608  # filters_sql: Django-compiled, values are params
-        "FROM wagtailsearch_indexentry_fts f "
-        "JOIN wagtailsearch_indexentry ie ON ie.id = f.rowid "
-        "JOIN search_searchentry se ON se.id = CAST(ie.object_id AS INTEGER) "
+        f"FROM {FTS_FIRST} "
         "WHERE wagtailsearch_indexentry_fts MATCH %s AND ie.content_type_id = %s "
         f"AND se.id IN ({filters_sql})"
     )
@@ -339,9 +347,7 @@ def _matched_sqlite(groups, base, limit):
     filters_sql, filter_params = base.values("pk").query.sql_with_params()
     content_type = ContentType.objects.get_for_model(SearchEntry).pk
     sql = (
-        "SELECT se.object_id FROM wagtailsearch_indexentry_fts f "  # nosec B608  # filters_sql: Django-compiled, values are params
-        "JOIN wagtailsearch_indexentry ie ON ie.id = f.rowid "
-        "JOIN search_searchentry se ON se.id = CAST(ie.object_id AS INTEGER) "
+        f"SELECT se.object_id FROM {FTS_FIRST} "  # nosec B608  # filters_sql: Django-compiled, values are params
         "WHERE wagtailsearch_indexentry_fts MATCH %s AND ie.content_type_id = %s "
         f"AND se.id IN ({filters_sql}) "
         "ORDER BY bm25(wagtailsearch_indexentry_fts), se.id DESC LIMIT %s"
