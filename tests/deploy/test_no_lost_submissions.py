@@ -32,7 +32,7 @@ import requests
 from tests.deploy.citizens import SmtpSink, form_fields
 from tests.deploy.processes import ROOT, free_port, require, served_stack
 
-pytestmark = [pytest.mark.django_db, pytest.mark.slow]
+pytestmark = pytest.mark.django_db
 
 CITIZENS = 18
 GUNICORN_KILLS = 2
@@ -241,7 +241,7 @@ def start_task_worker(stack):
 
 def kill_while_mailing(stack, task_worker):
     """Wait until `task_worker` is inside a mail task (the sink holds the mail), kill it."""
-    assert stack.sink.stalled.wait(60), "no mail reached the mail server"
+    assert stack.sink.stalled.wait(120), "no mail reached the mail server"
     task_worker.send_signal(signal.SIGKILL)
     task_worker.wait()
     stack.sink.stalled.clear()
