@@ -66,17 +66,20 @@ print(uk.pk, sk.pk)
 TO_VOTING = """
 from datetime import timedelta
 from django.utils import timezone
+from cms.core.chrome import replace_token
 from plugins.budgets.models import BudgetCyclePage
 now = timezone.now()
 BudgetCyclePage.objects.filter(pk={pk}).update(
     proposals_open=now - timedelta(days=9), proposals_close=now - timedelta(days=7),
     review_close=now - timedelta(days=5), voting_open=now - timedelta(minutes=5),
 )
+replace_token()  # written behind the models' back: the cached pages follow, as on a publish
 """
 
 TO_RESULTS = """
 from datetime import timedelta
 from django.utils import timezone
+from cms.core.chrome import replace_token
 from plugins.budgets.models import BudgetCyclePage
 now = timezone.now()
 BudgetCyclePage.objects.filter(pk__in=[{pks}]).update(
@@ -84,6 +87,7 @@ BudgetCyclePage.objects.filter(pk__in=[{pks}]).update(
     review_close=now - timedelta(days=5), voting_open=now - timedelta(days=3),
     voting_close=now - timedelta(minutes=10), results_at=now - timedelta(minutes=5),
 )
+replace_token()  # as above
 """
 
 
