@@ -1,6 +1,6 @@
 """The production guide (site/deploy/README.md) followed as written, on loopback: its
 `sh loopback` blocks run in order with production settings and the example environment
-file (SQLite, or a new PostgreSQL database under `make test-postgres`), then gunicorn and
+file (a new PostgreSQL database, as the guide installs: `make test-postgres`), then gunicorn and
 the worker start from the shipped systemd units, then the `sh loopback-running` blocks
 (`check --deploy` without warnings, the three sites, /healthz) run against them."""
 
@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 DEPLOY = ROOT / "site" / "deploy"
 GUIDE = DEPLOY / "README.md"
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.postgres, pytest.mark.slow]
 
 
 def guide_blocks(kind):
@@ -62,9 +62,6 @@ def load_env_file(path):
 @pytest.fixture
 def database_url(tmp_path):
     database = settings.DATABASES["default"]
-    if database["ENGINE"].endswith("sqlite3"):
-        yield f"sqlite:///{tmp_path / 'hromada.sqlite3'}"
-        return
     keys = ("HOST", "PORT", "USER", "PASSWORD")
     server = {k.lower(): database[k] for k in keys if database.get(k)}
     name = f"hromada_guide_{uuid.uuid4().hex[:8]}"
