@@ -72,7 +72,6 @@ def pytest_collection_modifyitems(config, items):
                 item.add_marker(skip)
 
 
-
 class ModuleOrder:
     """The demo is loaded once per test database, so a test that empties the database must
     be the last its process runs. Under pytest-xdist (`--dist loadfile
@@ -100,8 +99,11 @@ class ModuleOrder:
         def first(module):
             return (module[0].get_closest_marker("slow") is None, -len(module))
 
-        items[:] = [item for module in sorted(others, key=first) + sorted(flushing, key=first)
-                    for item in module]
+        items[:] = [
+            item
+            for module in sorted(others, key=first) + sorted(flushing, key=first)
+            for item in module
+        ]
 
 
 def pytest_configure(config):

@@ -27,6 +27,9 @@ from django.core.management import call_command
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
+# About a minute: started first among the modules that empty the database (conftest.py).
+pytestmark = pytest.mark.slow
+
 UTC = zoneinfo.ZoneInfo("UTC")
 
 LOCAL_APPS = [

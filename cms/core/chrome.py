@@ -19,7 +19,8 @@ served from the cache gives the front cache the tags its computation recorded
 
 import uuid
 
-from django.core.cache import cache
+from django.conf import settings
+from django.core.cache import cache, caches
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -30,6 +31,10 @@ from cms.core.models import ChromeVersion, is_bookkeeping_save
 #: The longest a part is kept: a safety net for changes made behind the models' back (raw
 #: SQL, bulk imports), which send no signal.
 MAX_AGE = 3600
+#: The longest a process keeps its own copy of a part (the "local" cache, when the shared
+#: one is Redis) before reading it from Redis again.
+LOCAL_MAX_AGE = 300
+
 
 def current_token(request=None):
     """The token the cached parts are valid for (read once per `request`), or None."""
@@ -43,19 +48,42 @@ def current_token(request=None):
     return token
 
 
-def cached(request, name, parts, compute, tagged=True, keep_none=True):
+def _local_cache():
+    return caches["local"] if "local" in settings.CACHES else None
+
+
+def _read(key):
+    """What is kept under `key`: the process's own copy, else the shared cache's."""
+    local = _local_cache()
+    found = local.get(key) if local is not None else None
+    if found is None:
+        found = cache.get(key)
+        if found is not None and local is not None:
+            local.set(key, found, LOCAL_MAX_AGE)
+    return found
+
+
+def _write(key, found):
+    cache.set(key, found, MAX_AGE)
+    local = _local_cache()
+    if local is not None:
+        local.set(key, found, LOCAL_MAX_AGE)
+
+
+def cached(request, name, parts, compute, tagged=True, keep_none=True, fresh=None):
     """`compute()` (a value the cache can pickle), kept under `name` and `parts` (str-able,
     without spaces) until the next change of the chrome. The answer is tagged with what
     the computation loaded, also when it comes from the cache (unless not `tagged`). A None
-    is not kept when not `keep_none`."""
+    is not kept when not `keep_none`. A kept value for which `fresh(value)` is false (one
+    that a moment has made old) is computed again."""
     if getattr(request, "is_preview", False):
         return compute()  # a draft shown to its editor: neither read nor kept
     token = current_token(request)
     if token is None:
         return compute()
     key = ":".join(["chrome", name, token.hex, *(str(part) for part in parts)])
-    found = cache.get(key)
-    if found is not None:
+    found = _read(key)
+    if found is not None and (fresh is None or fresh(found[0])):
         value, tags = found
         add_tags(*tags)
         return value
@@ -65,7 +93,7 @@ def cached(request, name, parts, compute, tagged=True, keep_none=True):
     with captured_tags(passed_on=tagged) as tags:
         value = compute()
     if value is not None or keep_none:
-        cache.set(key, (value, sorted(tags) if tagged else []), MAX_AGE)
+        _write(key, (value, sorted(tags) if tagged else []))
     return value
 
 

@@ -8,9 +8,17 @@ class NewsConfig(AppConfig):
     verbose_name = _("News")
 
     def ready(self):
+        from taggit.models import Tag
+        from wagtail.documents import get_document_model
+
+        from cms.core import chrome
         from cms.news import signals
+        from cms.news.models import NewsCategory
 
         signals.connect()
+        # An article's categories, tags and related documents are kept with the page frame
+        # (NewsPage.surroundings).
+        chrome.watch(NewsCategory, Tag, get_document_model())
 
     def contributions(self):
         from cms.core.manifest import Contributions, Moments

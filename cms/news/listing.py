@@ -4,14 +4,19 @@ Any query string gives a normal page or a 404: values that are malformed or unkn
 no article, and an out-of-range or malformed page number is a 404.
 """
 
+import hashlib
 import re
+from functools import partial
 
-from django.core.paginator import InvalidPage, Paginator
+from django.core.paginator import InvalidPage, Page, Paginator
 from django.db.models import Prefetch
 from django.http import Http404
+from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter
+from wagtail.images.shortcuts import get_renditions_or_not_found
 
+from cms.core.chrome import cached
 from cms.core.pagination import page_links
 from cms.news.categories import localized_categories
 from cms.news.facets import facets, tags_of
@@ -78,20 +83,20 @@ class _CountedPaginator(Paginator):
         self.__dict__["count"] = count
 
 
-def news_listing(index, request):
-    """The template context of the news index for `request`."""
-    page_number = _page_number(request)
-    filters = read_filters(request)
-    published = index.articles()
+def _compute(index, request, filters, page_number):
+    """The part of the listing that only the database decides: the filter choices, what
+    the filters select, the count and the page's articles (their cards' fields)."""
+    published = index.articles(request)
     known = facets(index)
     used, translations = index.categories_for(known["category_ids"])
     categories = {category.slug: category for category in localized_categories(used, translations)}
     tags = {tag.slug: tag for tag in tags_of(known["tags"])}
-    years = known["years"]
 
     articles, selected = _apply(published, filters, categories, tags)
     images = get_image_model().objects.prefetch_renditions(*LISTING_IMAGE_SPECS)
-    articles = articles.prefetch_related(Prefetch("image", queryset=images), "categories")
+    articles = articles.defer("body").prefetch_related(
+        Prefetch("image", queryset=images), "categories"
+    )
     per_page = index.per_page or 12
     if filters:
         paginator = Paginator(articles, per_page)
@@ -101,10 +106,64 @@ def news_listing(index, request):
         page = paginator.page(page_number)
     except InvalidPage:
         raise Http404 from None
-    page.object_list = list(page.object_list)
-    for article in page.object_list:
+    shown = list(page.object_list)
+    for article in shown:
         article.shown_categories = localized_categories(article.categories.all(), translations)
+        if article.image is not None:
+            # Made now if missing, so that the kept copy carries every rendition it shows.
+            get_renditions_or_not_found(article.image, LISTING_IMAGE_SPECS)
+    return {
+        "articles": shown,
+        "count": paginator.count,
+        "per_page": per_page,
+        "selected": selected,
+        "categories": list(categories.values()),
+        "tags": list(tags.values()),
+        "years": known["years"],
+        "expires": known["expires"],
+    }
 
+
+def _still_fresh(listing):
+    """False once an article dated ahead has come out (it joins the listing unsaved)."""
+    return listing["expires"] is None or listing["expires"] > timezone.now()
+
+
+def _cached_listing(index, request, filters, page_number):
+    """`_compute`, kept with the page frame (cms.core.chrome: every page change, and every
+    category or tag change, replaces its token) for the newsroom, its filters and the page
+    number. Filters that name nothing the newsroom has are not kept (any text can be asked
+    for): they are checked against the unfiltered listing's choices."""
+
+    def kept(filters, page_number):
+        compute = partial(_compute, index, request, filters, page_number)
+        parts = [index.pk, page_number]
+        if filters:
+            asked = "&".join(f"{name}={value}" for name, value in sorted(filters.items()))
+            parts.append(hashlib.blake2b(asked.encode(), digest_size=16).hexdigest())
+        return cached(request, "news-listing", parts, compute, fresh=_still_fresh)
+
+    if not filters:
+        return kept(filters, page_number)
+    choices = kept({}, 1)
+    known = {
+        "category": {category.slug for category in choices["categories"]},
+        "tag": {tag.slug for tag in choices["tags"]},
+        "year": {str(year) for year in choices["years"]},
+    }
+    if all(value in known[name] for name, value in filters.items()):
+        return kept(filters, page_number)
+    return _compute(index, request, filters, page_number)
+
+
+def news_listing(index, request):
+    """The template context of the news index for `request`."""
+    page_number = _page_number(request)
+    filters = read_filters(request)
+    listing = _cached_listing(index, request, filters, page_number)
+    paginator = _CountedPaginator([], listing["per_page"], listing["count"])
+    page = Page(listing["articles"], paginator.validate_number(page_number), paginator)
+    selected = listing["selected"]
     kept = {name: value for name, value in filters.items() if name in selected}
     return {
         "articles": page,
@@ -113,9 +172,9 @@ def news_listing(index, request):
         "filters": kept,
         "filtered": bool(kept),
         "selected": selected,
-        "categories": list(categories.values()),
-        "tags": list(tags.values()),
-        "years": years,
+        "categories": listing["categories"],
+        "tags": listing["tags"],
+        "years": listing["years"],
         "feeds": feed_links(index, request, selected.get("category")),
         "index_url": index.get_url(request),
     }

@@ -15,11 +15,14 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
+from wagtail.images.models import Filter
+from wagtail.images.shortcuts import get_renditions_or_not_found
 from wagtail.models import DraftStateMixin, RevisionMixin, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.core.blocks import BodyBlock
+from cms.core.chrome import cached
 from cms.core.models import BasePage
 from cms.core.related import RelatedDocument, RelatedPage
 from cms.core.visibility import public_pages
@@ -183,6 +186,10 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         return serve_feed(self, request, "atom", category)
 
 
+#: The renditions of an article's own picture: the same specs as in news_page.html.
+ARTICLE_IMAGE_SPECS = Filter.expand_spec("width-{480,960,1440} format-{webp,jpeg}")
+
+
 class NewsPage(BasePage):
     """One news article."""
 
@@ -279,33 +286,56 @@ class NewsPage(BasePage):
             return parent
         return NewsIndexPage.objects.parent_of(self).first()
 
+    def surroundings(self):
+        """What the article shows besides its own text: its image with the renditions the
+        page uses, its categories in its language, its tags, its live related pages and
+        its related documents. Kept with the page frame (cms.core.chrome) when served:
+        pages, categories, tags and documents replace its token (apps.py)."""
+        from cms.news.structured_data import social_image_path
+
+        image = self.image
+        if image is not None:
+            get_renditions_or_not_found(image, ARTICLE_IMAGE_SPECS)
+        return {
+            "image": image,
+            "social_image_path": social_image_path(self),
+            "categories": localized_categories(
+                self.categories.all(), NewsCategory.translations_in(self.locale_id)
+            ),
+            "tags": list(self.tags.all()),
+            "related_pages": [
+                related.page
+                for related in self.related_pages.select_related("page")
+                if related.page.live
+            ],
+            "related_documents": [
+                related.document for related in self.related_documents.select_related("document")
+            ],
+        }
+
     def get_context(self, request, *args, **kwargs):
         from cms.news.feeds import feed_links
-        from cms.news.structured_data import news_article_data, social_image_url
+        from cms.news.structured_data import news_article_data
 
         context = super().get_context(request, *args, **kwargs)
         index = self.news_index
-        categories = localized_categories(
-            self.categories.all(), NewsCategory.translations_in(self.locale_id)
-        )
-        tags = list(self.tags.all())
+        around = cached(request, "news-article", [self.pk], self.surroundings)
+        if around["image"] is not None:
+            self.image = around["image"]  # with its renditions
+        social_image = around["social_image_path"]
+        if social_image:
+            social_image = request.build_absolute_uri(social_image)
+        categories, tags = around["categories"], around["tags"]
         context.update(
             {
                 "categories": categories,
                 "tags": tags,
-                "related_pages": [
-                    related.page
-                    for related in self.related_pages.select_related("page")
-                    if related.page.live
-                ],
-                "related_documents": [
-                    related.document
-                    for related in self.related_documents.select_related("document")
-                ],
+                "related_pages": around["related_pages"],
+                "related_documents": around["related_documents"],
                 "index_url": index.get_url(request) if index else "",
                 "feeds": feed_links(index, request) if index else [],
-                "social_image": social_image_url(self, request),
-                "structured_data": news_article_data(self, request, categories, tags),
+                "social_image": social_image,
+                "structured_data": news_article_data(self, request, categories, tags, social_image),
             }
         )
         return context

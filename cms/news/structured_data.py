@@ -7,15 +7,16 @@ from cms.core.sites import profile_for_request
 SOCIAL_IMAGE = "fill-1200x675"
 
 
-def social_image_url(page, request):
-    """The absolute URL of the image shown when the article is shared, or None."""
+def social_image_path(page):
+    """The address of the image shown when the article is shared, or None."""
     image = page.og_image or page.image
     if image is None:
         return None
-    return request.build_absolute_uri(image.get_rendition(SOCIAL_IMAGE).url)
+    return image.get_rendition(SOCIAL_IMAGE).url
 
 
-def news_article_data(page, request, categories, tags):
+def news_article_data(page, request, categories, tags, social_image=None):
+    """The data; `social_image` is the absolute URL of the shared image, if any."""
     language = page.locale.language_code
     organisation = {
         "@type": "GovernmentOrganization",
@@ -35,9 +36,8 @@ def news_article_data(page, request, categories, tags):
         "author": organisation,
         "publisher": organisation,
     }
-    image = social_image_url(page, request)
-    if image:
-        data["image"] = [image]
+    if social_image:
+        data["image"] = [social_image]
     sections = [category.name for category in categories]
     if sections:
         data["articleSection"] = sections

@@ -164,7 +164,14 @@ if os.environ.get("REDIS_URL"):
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             "OPTIONS": {"IGNORE_EXCEPTIONS": True},
-        }
+        },
+        # Each process's own copy of the parts kept with the page frame (cms.core.chrome):
+        # their keys carry the frame's token, so a copy is never stale, and it saves the
+        # round trip to Redis.
+        "local": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        },
     }
     # Pages render without Redis; the outage is logged (once: cms.ops.logging).
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True

@@ -10,6 +10,13 @@ class CommentsConfig(AppConfig):
     verbose_name = _("Comments")
     default_auto_field = "django.db.models.BigAutoField"
 
+    def ready(self):
+        from cms.core import chrome
+        from plugins.comments.models import PageCommentSettings
+
+        # A page's chosen policy is read with the page frame (page_settings.chosen_policies).
+        chrome.watch(PageCommentSettings)
+
     def contributions(self):
         from cms.core.extensions import ACCOUNT_PAGE, AFTER_PAGE_BODY, LISTING_ITEM_META
         from cms.core.manifest import Contributions, Extension, UserData

@@ -3,6 +3,7 @@ the default of its page type; and the same for the pages of a listing."""
 
 from wagtail.models import Page
 
+from cms.core.chrome import cached
 from cms.core.models import BasePage
 from plugins.comments import conf
 from plugins.comments.models import CommentPolicy, PageCommentSettings
@@ -50,20 +51,31 @@ def save_settings(page, policy, moderation):
     )
 
 
-def listing_state(page, request):
-    """(policy, published comments) of a page shown in a listing, in a number of queries
-    that does not grow with the listing: the first page asked about loads the choices of
-    every page of its home's tree (one query; only pages whose editors chose have a row,
-    kept on the request), and the count of a page with a thread comes from the cache."""
+def chosen_policies(page, request):
+    """{page id: policy} of every page of `page`'s home tree whose editors chose a policy
+    (only those have a row): one query, kept with the page frame (cms.core.chrome; a saved
+    or deleted choice replaces its token, see apps.py) and on the request."""
     memo = request.__dict__.setdefault("_comments_listing", {})
     tree = page.path[: 2 * page.steplen]  # the site's home in this language
     if tree not in memo:
-        memo[tree] = dict(
-            PageCommentSettings.objects.filter(page__path__startswith=tree).values_list(
-                "page_id", "policy"
-            )
+        memo[tree] = cached(
+            request,
+            "comment-policies",
+            [tree],
+            lambda: dict(
+                PageCommentSettings.objects.filter(page__path__startswith=tree).values_list(
+                    "page_id", "policy"
+                )
+            ),
         )
-    policy = effective_policy(page, memo[tree].get(page.pk, ""))
+    return memo[tree]
+
+
+def listing_state(page, request):
+    """(policy, published comments) of a page shown in a listing, in a number of queries
+    that does not grow with the listing: the choices of the page's tree (`chosen_policies`),
+    and the count of a page with a thread from the cache."""
+    policy = effective_policy(page, chosen_policies(page, request).get(page.pk, ""))
     if policy == CommentPolicy.HIDDEN:
         return policy, 0
     return policy, comment_count(page.pk)

@@ -31,7 +31,8 @@ def policy_for(page, request):
     """The page's comment policy on this site (hidden where the plugin is off)."""
     if not enabled_for(request) or not page_settings.can_have_thread(page):
         return CommentPolicy.HIDDEN
-    return page_settings.effective_policy(page)
+    chosen = page_settings.chosen_policies(page, request).get(page.pk, "")
+    return page_settings.effective_policy(page, chosen)
 
 
 def site_settings(site):

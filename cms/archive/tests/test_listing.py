@@ -213,6 +213,7 @@ def test_archive_query_count_does_not_grow_with_documents(
     bulk_documents("banska-bystrica", 10)
     for document in list(documents.values())[:2]:
         document.tags.add("jedna", "druhá")
+    get("banska-bystrica", ARCHIVE)  # new tags renew the page frame's cache: built again here
     with_ten = _count_queries(get, ARCHIVE)
     bulk_documents("banska-bystrica", 990, prefix="More")
     with django_assert_max_num_queries(with_ten):

@@ -13,6 +13,7 @@ from wagtail.images import get_image_model
 from wagtail.images.models import Filter
 
 from cms.core.blocks import ImageBlock
+from cms.core.chrome import replace_token
 from cms.news.listing import LISTING_IMAGE_SPECS
 from cms.news.tests.factories import demo_index, make_article, path
 
@@ -80,10 +81,16 @@ def test_listing_renditions_are_prefetched_in_one_query(get):
     for number in range(3):
         make_article(index, f"Фото {number}", image=image, image_alt="Фото")
     get("ternopil", path(index))  # renditions generated once
+    replace_token()  # the listing is read again, as after any change
     with CaptureQueriesContext(connection) as queries:
         get("ternopil", path(index))
     rendition_queries = [q for q in queries if "wagtailimages_rendition" in q["sql"]]
     assert len(rendition_queries) == 1
+    # Kept with the listing in the page frame's cache: no query at all the next time.
+    with CaptureQueriesContext(connection) as queries:
+        html = get("ternopil", path(index)).content.decode()
+    assert not [q for q in queries if "wagtailimages" in q["sql"]]
+    assert html.count('type="image/webp"') >= 3
     assert set(Filter.expand_spec("fill-480x270 format-{webp,jpeg}")) <= set(LISTING_IMAGE_SPECS)
 
 

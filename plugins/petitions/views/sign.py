@@ -6,11 +6,10 @@ stores nothing; a counted signature is answered by a redirect to the petition.""
 from django.contrib import messages
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect
-from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
 from cms.core.clientip import client_network
-from cms.core.phases import render_closed_form
+from cms.core.phases import closed_form_status
 from plugins.petitions import abuse, services
 from plugins.petitions.forms import SignForm
 from plugins.petitions.models import Signature
@@ -35,10 +34,7 @@ def _refused(page, request, petition, message, status):
 def _closed(page, request, petition, message):
     """The collection period is over: cms.core.phases' answer (200 to reading the form's
     address, 403 to sending to it; nothing stored), never cached."""
-    context = _context(page, request, petition, message=message)
-    response = render_closed_form(request, "petitions/sign_refused.html", context)
-    add_never_cache_headers(response)
-    return response
+    return _refused(page, request, petition, message, closed_form_status(request))
 
 
 def sign_petition(page, request, pk):
