@@ -111,6 +111,25 @@ def test_listing_counts_only_published_comments_of_pages_with_a_thread():
     assert "comment-count" not in _item(html, hidden_article.title)
 
 
+def test_a_new_comment_shows_in_the_count_of_the_kept_news_index():
+    """The news index's content is kept with the page frame ({% keep %}); the counts beside
+    its articles come from the comments plugin on every request and name the kept copy."""
+    from plugins.comments import services
+
+    index = ternopil_page(NewsIndexPage)
+    article = NewsPage.objects.child_of(index).live().order_by("-publication_date").first()
+    page_settings.save_settings(article, "open", "post")
+    html_of(index)
+    before = Comment.objects.filter(page=article, status=Comment.Status.PUBLISHED).count()
+    shown = _item(html_of(index), article.title)
+    assert (f'class="comment-count">{before} ' in shown) if before else ("comment-count" not in shown)
+    comment = services.post_comment(
+        page=article, site=site(), author=make_citizen(), text="Нарешті!"
+    )
+    assert comment.status == Comment.Status.PUBLISHED
+    assert f'class="comment-count">{before + 1} ' in _item(html_of(index), article.title)
+
+
 def test_the_calendar_lists_the_comment_count_of_an_event_with_a_thread():
     event = ternopil_page(EventPage, start__gt=timezone.now(), rrule="")
     page_settings.save_settings(event, "open", "")

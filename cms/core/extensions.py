@@ -6,6 +6,7 @@ exist. Public URL patterns come from the manifests' `public_urls`.
 """
 
 from django.conf import settings
+from django.utils.safestring import mark_safe
 
 from cms.core import manifest
 
@@ -30,6 +31,12 @@ def public_urlpatterns():
 def render_extension_point(name, *args):
     """The non-empty HTML of every filler of `name` for these arguments."""
     return [html for fn in manifest.extension_fillers(name, *args) if (html := fn(*args))]
+
+
+def extension_html(name, *args):
+    """The fillers' HTML of `name` for these arguments, as one safe string."""
+    # Each part is a rendered template (autoescaped) or format_html output.
+    return mark_safe("".join(str(html) for html in render_extension_point(name, *args)))  # nosec B308 B703
 
 
 def has_session_cookie(request):

@@ -79,8 +79,7 @@ def _load(path):
         tables={
             key: dict(value)
             for key, value in data.items()
-            if isinstance(value, dict)
-            and key not in ("name", "contacts", "name_forms", "identity")
+            if isinstance(value, dict) and key not in ("name", "contacts", "name_forms", "identity")
         },
     )
 

@@ -17,6 +17,7 @@ from wagtail.images.models import Filter
 from wagtail.images.shortcuts import get_renditions_or_not_found
 
 from cms.core.chrome import cached
+from cms.core.extensions import LISTING_ITEM_META, extension_html
 from cms.core.pagination import page_links
 from cms.news.categories import localized_categories
 from cms.news.facets import facets, tags_of
@@ -130,10 +131,11 @@ def _still_fresh(listing):
 
 
 def _cached_listing(index, request, filters, page_number):
-    """`_compute`, kept with the page frame (cms.core.chrome: every page change, and every
-    category or tag change, replaces its token) for the newsroom, its filters and the page
-    number. Filters that name nothing the newsroom has are not kept (any text can be asked
-    for): they are checked against the unfiltered listing's choices."""
+    """(`_compute`, whether it is kept): kept with the page frame (cms.core.chrome: every
+    page change, and every category or tag change, replaces its token) for the newsroom,
+    its filters and the page number. Filters that name nothing the newsroom has are not
+    kept (any text can be asked for): they are checked against the unfiltered listing's
+    choices."""
 
     def kept(filters, page_number):
         compute = partial(_compute, index, request, filters, page_number)
@@ -144,7 +146,7 @@ def _cached_listing(index, request, filters, page_number):
         return cached(request, "news-listing", parts, compute, fresh=_still_fresh)
 
     if not filters:
-        return kept(filters, page_number)
+        return kept(filters, page_number), True
     choices = kept({}, 1)
     known = {
         "category": {category.slug for category in choices["categories"]},
@@ -152,20 +154,32 @@ def _cached_listing(index, request, filters, page_number):
         "year": {str(year) for year in choices["years"]},
     }
     if all(value in known[name] for name, value in filters.items()):
-        return kept(filters, page_number)
-    return _compute(index, request, filters, page_number)
+        return kept(filters, page_number), True
+    return _compute(index, request, filters, page_number), False
 
 
 def news_listing(index, request):
     """The template context of the news index for `request`."""
     page_number = _page_number(request)
     filters = read_filters(request)
-    listing = _cached_listing(index, request, filters, page_number)
+    listing, is_kept = _cached_listing(index, request, filters, page_number)
     paginator = _CountedPaginator([], listing["per_page"], listing["count"])
     page = Page(listing["articles"], paginator.validate_number(page_number), paginator)
     selected = listing["selected"]
     kept = {name: value for name, value in filters.items() if name in selected}
+    metas = []
+    for article in page.object_list:
+        article.listing_item_meta = extension_html(LISTING_ITEM_META, article, request)
+        metas.append(f"{article.pk}:{article.listing_item_meta}")
     return {
+        # What the kept content (news_index_page.html) shows besides the page frame; None
+        # (not kept) when the filters name nothing.
+        "kept_as": "\x00".join(
+            [str(page_number), *(f"{k}={v}" for k, v in sorted(kept.items()))]
+            + [str(listing["count"]), *metas]
+        )
+        if is_kept
+        else None,
         "articles": page,
         "paginator": paginator,
         **page_links(page, kept),

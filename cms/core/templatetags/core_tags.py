@@ -1,3 +1,5 @@
+import hashlib
+
 from django import template
 from django.conf import settings
 from django.urls import translate_url
@@ -6,7 +8,7 @@ from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
 
 from cms.core.chrome import cached
-from cms.core.extensions import has_session_cookie, render_extension_point
+from cms.core.extensions import LISTING_ITEM_META, extension_html, has_session_cookie
 from cms.core.jsonld import json_ld_script
 from cms.core.sites import profile_for_request
 from cms.core.visibility import keep_public
@@ -84,10 +86,53 @@ def language_versions(context):
 @register.simple_tag(takes_context=True)
 def extension_point(context, name, *args):
     """Whatever the installed plugins registered under the extension point `name`."""
-    # Each part is a rendered template (autoescaped) or format_html output.
-    return mark_safe(  # nosec B308 B703
-        "".join(str(html) for html in render_extension_point(name, *args))
-    )
+    return extension_html(name, *args)
+
+
+@register.simple_tag
+def listing_item_meta(page, request):
+    """The `LISTING_ITEM_META` fillers' HTML beside `page` in a list: as the list's view
+    rendered it ahead (`page.listing_item_meta`, so that a kept fragment can name it in its
+    key), else rendered now."""
+    ahead = getattr(page, "listing_item_meta", None)
+    if ahead is not None:
+        return ahead
+    return extension_html(LISTING_ITEM_META, page, request)
+
+
+class KeepNode(template.Node):
+    def __init__(self, name, parts, nodelist):
+        self.name, self.parts, self.nodelist = name, parts, nodelist
+
+    def render(self, context):
+        values = [part.resolve(context) for part in self.parts]
+        if any(value is None for value in values):
+            return self.nodelist.render(context)
+        parts = [translation.get_language(), *(str(value) for value in values)]
+        digest = hashlib.blake2b("\x00".join(parts).encode(), digest_size=16).hexdigest()
+        html = cached(
+            context.get("request"),
+            "fragment",
+            [self.name, digest],
+            lambda: str(self.nodelist.render(context)),
+        )
+        return mark_safe(html)  # nosec B308 B703: the template's own rendered (escaped) output
+
+
+@register.tag
+def keep(parser, token):
+    """`{% keep "name" part ... %}...{% endkeep %}`: the enclosed HTML, rendered once and
+    kept with the page frame (cms.core.chrome) for the language and the values of `parts`.
+    It must depend on nothing else than those, the frame (pages, menus, sites) and the
+    language: a plugin's filler inside is rendered ahead by the view and named in `parts`.
+    A part that is None renders the HTML without keeping it."""
+    bits = token.split_contents()[1:]
+    if not bits:
+        raise template.TemplateSyntaxError("keep needs a name")
+    nodelist = parser.parse(("endkeep",))
+    parser.delete_first_token()
+    name = bits[0].strip("\"'")
+    return KeepNode(name, [parser.compile_filter(bit) for bit in bits[1:]], nodelist)
 
 
 @register.simple_tag(takes_context=True)

@@ -1,4 +1,3 @@
-
 from django import template
 from django.db.models import Prefetch
 from wagtail.images import get_image_model

@@ -245,3 +245,17 @@ def test_a_translated_article_still_pointing_at_source_categories_shows_them_tra
     card = html[html.index("Translated with old categories") :].split("</article>")[0]
     assert ">Digital transformation</a>" in card
     assert "Цифрова трансформація" not in response.content.decode()
+
+
+def test_the_kept_index_shows_a_new_article_and_a_renamed_category(get):
+    index = demo_index("ternopil", "uk")
+    category = make_category("test-kept", "Перевірка", "uk")
+    get("ternopil", path(index))
+    make_article(index, "Щойно опубліковано", categories=[category])
+    html = get("ternopil", path(index)).content.decode()
+    assert "Щойно опубліковано" in titles(get("ternopil", path(index)))
+    assert ">Перевірка</a>" in html
+    category.name = "Перейменовано"
+    category.save()
+    html = get("ternopil", path(index)).content.decode()
+    assert ">Перейменовано</a>" in html and ">Перевірка</a>" not in html
