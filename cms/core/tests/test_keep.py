@@ -12,8 +12,7 @@ from cms.core.chrome import replace_token
 pytestmark = pytest.mark.django_db
 
 TEMPLATE = Template(
-    '{% load core_tags %}{% keep "test" part %}<p>{{ shown }}</p>{% endkeep %}'
-    "<i>{{ shown }}</i>"
+    '{% load core_tags %}{% keep "test" part %}<p>{{ shown }}</p>{% endkeep %}<i>{{ shown }}</i>'
 )
 
 
