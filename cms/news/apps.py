@@ -10,15 +10,17 @@ class NewsConfig(AppConfig):
     def ready(self):
         from taggit.models import Tag
         from wagtail.documents import get_document_model
+        from wagtail.images import get_image_model
 
         from cms.core import chrome
         from cms.news import signals
         from cms.news.models import NewsCategory
 
         signals.connect()
-        # An article's categories, tags and related documents are kept with the page frame
-        # (NewsPage.surroundings).
-        chrome.watch(NewsCategory, Tag, get_document_model())
+        # Kept with the page frame: an article's categories, tags, related documents and
+        # images (NewsPage.surroundings), the listing's cards, and the HTML of both
+        # ({% keep %} in their templates: images and documents inside the body too).
+        chrome.watch(NewsCategory, Tag, get_document_model(), get_image_model())
 
     def contributions(self):
         from cms.core.manifest import Contributions, Moments

@@ -210,3 +210,18 @@ def test_an_article_served_again_reads_only_the_token_and_the_notices(get):
         assert get("ternopil", path(article)).status_code == 200
     tables = [re.search(r'FROM "(\w+)"', query["sql"]).group(1) for query in queries]
     assert tables == ["core_chromeversion", "alerts_noticetext"]
+
+
+def test_a_saved_image_renews_the_kept_article_and_listing():
+    """Images show inside kept HTML (the article's picture, its body, the cards): saving
+    one (a new file, a new focal point) renews the page frame's token."""
+    from wagtail.images import get_image_model
+
+    from cms.core.chrome import current_token
+
+    image = get_image_model().objects.first()
+    before = current_token()
+    image.focal_point_x, image.focal_point_y = 10, 10
+    image.focal_point_width = image.focal_point_height = 5
+    image.save()
+    assert current_token() != before
