@@ -4,12 +4,15 @@ versions of a page.
 
 They change only when a page is published, withdrawn, moved, deleted or saved (titles,
 slugs, "show in menus", new translations), a view restriction, a site or a locale changes,
-or a menu or footer is saved. Every such change writes a new random token in
-`ChromeVersion`, in the same transaction as the change (`connect`, from the core's
-`ready`), and every cache key carries the token: the next request computes the part again,
-and a change that is rolled back takes its token with it. Reading the token is one
-primary-key query per request. Before any token exists (a database just flushed), and for
-previews of drafts, nothing is cached.
+or an object of a model an app watches (`watch`: menus, footers, news categories, tags,
+documents, images, page comment settings) is saved or deleted. Every such change writes a
+new random token in `ChromeVersion`, in the same transaction as the change (`connect`,
+from the core's `ready`), and every cache key carries the token: the next request
+computes the part again, and a change that is rolled back takes its token with it.
+Reading the token is one primary-key query per request. With Redis, each process also
+keeps its own copy of what it read (the "local" cache): a key names its token, so a copy
+is never stale, and a kept part costs no round trip. Before any token exists (a database
+just flushed), and for previews of drafts, nothing is cached.
 
 What depends on the visitor or the address (the current menu item, the subpage of a
 routable page, the languages the site's profile offers) is applied after the cache. A part
