@@ -3,6 +3,7 @@
 import io
 
 import pytest
+from django.core.cache import caches
 from django.core.management import call_command
 from django.utils import translation
 
@@ -24,6 +25,16 @@ def _language_reset():
     translation.deactivate()
     yield
     translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
+def _forget_local_copies(settings):
+    """With Redis, each process keeps its own copy of the page frame's parts (the "local"
+    cache, cms.core.chrome): every test starts without them, as tests that empty the shared
+    cache expect, and a copy kept under a token that a rolled-back test wrote never
+    outlives it."""
+    if "local" in settings.CACHES:
+        caches["local"].clear()
 
 
 @pytest.fixture

@@ -203,13 +203,15 @@ def test_what_the_article_shows_around_it_changes_with_its_category_tag_and_docu
 
 def test_an_article_served_again_reads_only_the_token_and_the_notices(get):
     """The route, the frame and what the article shows around its text come from the cache
-    (16 queries when all were read each time)."""
+    (16 queries when all were read each time). The notices come from Redis when it is
+    there."""
     article = demo_index("ternopil", "uk").articles().first()
     get("ternopil", path(article))
     with CaptureQueriesContext(connection) as queries:
         assert get("ternopil", path(article)).status_code == 200
     tables = [re.search(r'FROM "(\w+)"', query["sql"]).group(1) for query in queries]
-    assert tables == ["core_chromeversion", "alerts_noticetext"]
+    assert tables[0] == "core_chromeversion"
+    assert tables[1:] in ([], ["alerts_noticetext"])
 
 
 def test_a_saved_image_renews_the_kept_article_and_listing():

@@ -196,8 +196,9 @@ def test_index_renders_in_the_same_number_of_queries_for_10_or_1000_articles(get
     small_count, small_kept, _ = _index_queries(get, small)
     large_count, large_kept, _ = _index_queries(get, large)
     assert small_count == large_count
-    # From the cache: the page frame's token and the site's emergency notices.
-    assert small_kept == large_kept == 2
+    # From the cache: the page frame's token and the site's emergency notices (none with
+    # Redis, where the notices are cached too).
+    assert small_kept == large_kept <= 2
     filtered = "?category=test-bulk&tag=masovo&page={}"
     small_filtered, _, _ = _index_queries(get, small, filtered.format(1))
     large_filtered, kept, response = _index_queries(get, large, filtered.format(84))
@@ -205,7 +206,7 @@ def test_index_renders_in_the_same_number_of_queries_for_10_or_1000_articles(get
     # the unfiltered listing's choices: more queries than the unfiltered one, as many for
     # 1000 articles as for 10.
     assert large_filtered == small_filtered
-    assert kept == 2
+    assert kept == small_kept
     assert response.status_code == 200
     assert len(titles(response)) == 1000 - 83 * 12
 
