@@ -214,6 +214,12 @@ class Topology:
         return workers
 
 
+def gunicorn_threads():
+    """The threads per worker of the shipped configuration (site/deploy/gunicorn.conf.py)."""
+    conf = (ROOT / "site/deploy/gunicorn.conf.py").read_text(encoding="utf-8")
+    return int(re.search(r"^threads = (\d+)", conf, re.M).group(1))
+
+
 def memory_kib(pid):
     """RSS and PSS of a process in KiB (PSS shares the copy-on-write pages fairly)."""
     rss = int(re.search(r"VmRSS:\s+(\d+)", Path(f"/proc/{pid}/status").read_text()).group(1))
@@ -402,7 +408,7 @@ def main():
             f"Data: the demo plus bench/generate.py ({counts['articles']:,} articles, "
             f"{counts['comments']:,} comments, ...), PostgreSQL, production settings, "
             f"gunicorn {os.environ.get('WEB_CONCURRENCY') or (os.cpu_count() * 2 + 1)} "
-            f"workers x 2 threads; wrk {args.duration} s per cell.",
+            f"workers x {gunicorn_threads()} thread(s); wrk {args.duration} s per cell.",
             "",
             "| page | bytes | clients | nginx static (p50 / p99) | front cache hit (p50 / p99) "
             "| hit / static | uncached, gunicorn (p50 / p95 / p99) |",

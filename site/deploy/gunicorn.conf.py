@@ -4,7 +4,9 @@ import os
 
 bind = os.environ.get("BIND", "127.0.0.1:8001")
 workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1))
-threads = 2
+# One thread per worker: two threads of one process share the GIL, and a request waits
+# behind its neighbour (bench/PROFILE.md: the same throughput, a tighter tail).
+threads = 1
 timeout = 30
 max_requests = 2000
 max_requests_jitter = 200
