@@ -3,6 +3,7 @@
 import io
 
 import pytest
+from django.conf import settings
 from django.core.cache import caches
 from django.core.management import call_command
 from django.utils import translation
@@ -28,7 +29,7 @@ def _language_reset():
 
 
 @pytest.fixture(autouse=True)
-def _forget_local_copies(settings):
+def _forget_local_copies():
     """With Redis, each process keeps its own copy of the page frame's parts (the "local"
     cache, cms.core.chrome): every test starts without them, as tests that empty the shared
     cache expect, and a copy kept under a token that a rolled-back test wrote never
@@ -64,8 +65,6 @@ def pytest_collection_modifyitems(config, items):
     the others (see `ModuleOrder`). Tests marked `postgres` run only when DATABASE_URL points
     at PostgreSQL; tests marked `sqlite_only` (heavy, and what they check does not depend on
     the database) only on SQLite."""
-    from django.conf import settings
-
     for item in items:
         if _flushes_db(item):
             item.add_marker(pytest.mark.flushes_db)

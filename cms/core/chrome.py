@@ -20,6 +20,7 @@ served from the cache gives the front cache the tags its computation recorded
 (cms.core.frontcache.captured_tags), so a change still purges every answer that shows it.
 """
 
+import hashlib
 import uuid
 
 from django.conf import settings
@@ -74,17 +75,18 @@ def _write(key, found):
 
 
 def cached(request, name, parts, compute, tagged=True, keep_none=True, fresh=None):
-    """`compute()` (a value the cache can pickle), kept under `name` and `parts` (str-able,
-    without spaces) until the next change of the chrome. The answer is tagged with what
-    the computation loaded, also when it comes from the cache (unless not `tagged`). A None
-    is not kept when not `keep_none`. A kept value for which `fresh(value)` is false (one
-    that a moment has made old) is computed again."""
+    """`compute()` (a value the cache can pickle), kept under `name` and `parts` (any
+    str-able values: the key names a digest of them) until the next change of the chrome.
+    The answer is tagged with what the computation loaded, also when it comes from the
+    cache (unless not `tagged`). A None is not kept when not `keep_none`. A kept value for
+    which `fresh(value)` is false (one that a moment has made old) is computed again."""
     if getattr(request, "is_preview", False):
         return compute()  # a draft shown to its editor: neither read nor kept
     token = current_token(request)
     if token is None:
         return compute()
-    key = ":".join(["chrome", name, token.hex, *(str(part) for part in parts)])
+    digest = hashlib.blake2b(repr([str(part) for part in parts]).encode(), digest_size=16)
+    key = f"chrome:{name}:{token.hex}:{digest.hexdigest()}"
     found = _read(key)
     if found is not None and (fresh is None or fresh(found[0])):
         value, tags = found

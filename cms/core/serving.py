@@ -17,8 +17,6 @@ ancestor's) only the page is kept: its restrictions are read and checked as Wagt
 on every request.
 """
 
-import hashlib
-
 from django.db import DEFAULT_DB_ALIAS
 from django.http import Http404
 from django.utils import translation
@@ -51,8 +49,7 @@ def child_page(request, parent, slug):
         child = parent.get_children().filter(slug=slug).first()
         return None if child is None else _page_and_whether_unrestricted(child.specific)
 
-    key = hashlib.blake2b(slug.encode(), digest_size=12).hexdigest()
-    found = cached(request, "child", (parent.pk, key), compute, keep_none=False)
+    found = cached(request, "child", (parent.pk, slug), compute, keep_none=False)
     return None if found is None else _with_restrictions_known(found)
 
 

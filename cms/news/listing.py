@@ -4,7 +4,6 @@ Any query string gives a normal page or a 404: values that are malformed or unkn
 no article, and an out-of-range or malformed page number is a 404.
 """
 
-import hashlib
 import re
 from functools import partial
 
@@ -139,10 +138,11 @@ def _cached_listing(index, request, filters, page_number):
 
     def kept(filters, page_number):
         compute = partial(_compute, index, request, filters, page_number)
-        parts = [index.pk, page_number]
-        if filters:
-            asked = "&".join(f"{name}={value}" for name, value in sorted(filters.items()))
-            parts.append(hashlib.blake2b(asked.encode(), digest_size=16).hexdigest())
+        parts = [
+            index.pk,
+            page_number,
+            *(f"{name}={value}" for name, value in sorted(filters.items())),
+        ]
         return cached(request, "news-listing", parts, compute, fresh=_still_fresh)
 
     if not filters:

@@ -25,7 +25,9 @@ def test_archive_and_a_document_page_have_no_axe_violations(live_site, page, sit
     assert page.locator("html").get_attribute("lang") == language
     assert axe_violations(page) == [], path
     page.locator(".archive-item__title a").first.click()
-    assert re.search(r"/\d+-[-a-z0-9]+/$", page.url)
+    # The URL changes when the document page's response arrives; its h1 is there once
+    # the page has loaded.
+    page.wait_for_url(re.compile(r"/\d+-[-a-z0-9]+/$"))
     assert page.locator("h1").count() == 1
     assert axe_violations(page) == [], page.url
 

@@ -72,6 +72,7 @@ def test_citizen_comments_replies_reports_and_a_moderator_hides(live_site, page,
     assert_accessible(page, "reply page")
     page.get_by_label("Ваш коментар").fill("Дякую за відповідь, чекатимемо новин.")
     page.get_by_role("button", name="Надіслати відповідь").click()
+    page.wait_for_load_state()
     reply = page.locator("li.comment--official li.comment", has_text="Дякую за відповідь")
     assert reply.count() == 1
 

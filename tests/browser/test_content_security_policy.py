@@ -35,9 +35,12 @@ def watch(page):
     messages = []
     page.on(
         "console",
-        lambda message: messages.append(message.text)
-        if "Content Security Policy" in message.text or "Content-Security-Policy" in message.text
-        else None,
+        lambda message: (
+            messages.append(message.text)
+            if "Content Security Policy" in message.text
+            or "Content-Security-Policy" in message.text
+            else None
+        ),
     )
     page.add_init_script(VIOLATION_LISTENER)
     return messages

@@ -12,6 +12,7 @@ def test_header_search_field_finds_an_inflected_word(live_site, page):
     page.goto(live_site.url("ternopil", "/uk/"))
     page.get_by_role("searchbox", name="Пошук на сайті").fill("петиціями")
     page.get_by_role("search", name="Пошук на сайті").get_by_role("button").click()
+    page.wait_for_load_state()
     assert "/uk/search/?q=" in page.url
     assert page.locator(".search-result").count() > 0
     assert page.locator(".search-result mark").count() > 0

@@ -1,5 +1,3 @@
-import hashlib
-
 from django import template
 from django.conf import settings
 from django.urls import translate_url
@@ -108,12 +106,10 @@ class KeepNode(template.Node):
         values = [part.resolve(context) for part in self.parts]
         if any(value is None for value in values):
             return self.nodelist.render(context)
-        parts = [translation.get_language(), *(str(value) for value in values)]
-        digest = hashlib.blake2b("\x00".join(parts).encode(), digest_size=16).hexdigest()
         html = cached(
             context.get("request"),
             "fragment",
-            [self.name, digest],
+            [self.name, translation.get_language(), *values],
             lambda: str(self.nodelist.render(context)),
         )
         return mark_safe(html)  # nosec B308 B703: the template's own rendered (escaped) output
