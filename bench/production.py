@@ -1,6 +1,6 @@
 """The production topology under load, on the large data set, next to nginx's static rate.
 
-    .venv/bin/python bench/production.py [--duration 5] [--publishes 20] [--out FILE]
+    .venv/bin/python bench/production.py [--duration 5] [--rounds 5] [--publishes 20] [--out FILE]
 
 One command: starts what `make production` starts (PostgreSQL, Redis, gunicorn with
 site/deploy/gunicorn.conf.py, the task worker, nginx with site/deploy/nginx.conf through
@@ -10,11 +10,14 @@ end. The PostgreSQL data stay in var/bench/pg: the first run loads the demo and 
 data set (bench/generate.py, a few minutes), later runs reuse them (--fresh starts again;
 BENCH_DIR=... keeps everything in another directory).
 
-Measured, with `wrk` (Debian package) for `--duration` seconds per cell: the home page, a
-news index, an article, the archive with a filter, an action plan, an event and a
-consultation, each at 8 and 64 connections, three ways: the same bytes as a static file
-served by nginx (the physical limit), through nginx's front cache (a hit), and straight to
-gunicorn (uncached). Then publish-to-fresh (bench/front_cache.py's method: an article
+Measured, with `wrk` (Debian package): the home page, a news index, an article, the
+archive with a filter, an action plan, an event and a consultation, each at 8 and 64
+connections, three ways: the same bytes as a static file served by nginx (the physical
+limit), through nginx's front cache (a hit), and straight to gunicorn (uncached, for
+`--duration` seconds). Static and hit are measured in `--rounds` alternating pairs of
+`--round-seconds` each, since the load of a shared machine drifts within seconds: the table
+shows the round with the median rate of each and the median of the pairs' ratios, with the
+lowest and highest. Then publish-to-fresh (bench/front_cache.py's method: an article
 published `--publishes` times, its page, news index, home page and feed fetched through
 nginx until each shows the change) and the memory of each gunicorn worker (RSS and PSS
 from /proc). Prints a Markdown table with the machine and its load average.
@@ -256,6 +259,24 @@ def wrk(port, host, path, connections, duration):
     }
 
 
+def front_rounds(web, host, static_path, path, connections, rounds, seconds):
+    """(static, hit, ratios): nginx's static rate and the front cache's hit rate, measured
+    in alternating pairs; the round with the median rate of each, every pair's ratio."""
+    pairs = [
+        (
+            wrk(web, host, static_path, connections, seconds),
+            wrk(web, host, path, connections, seconds),
+        )
+        for _ in range(rounds)
+    ]
+
+    def median_round(results):
+        return sorted(results, key=lambda result: result["rate"])[len(results) // 2]
+
+    ratios = sorted(hit["rate"] / static["rate"] for static, hit in pairs)
+    return median_round([p[0] for p in pairs]), median_round([p[1] for p in pairs]), ratios
+
+
 def drain(port, host):
     """Wait until gunicorn has answered the requests wrk left queued when it stopped (a
     probe queues behind them), so that they do not slow the next measurement."""
@@ -327,7 +348,9 @@ def cell(result):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--duration", type=int, default=5, help="seconds per measurement")
+    parser.add_argument("--duration", type=int, default=5, help="seconds per uncached cell")
+    parser.add_argument("--rounds", type=int, default=5, help="static/hit pairs per cell")
+    parser.add_argument("--round-seconds", type=int, default=2, help="seconds per round")
     parser.add_argument("--publishes", type=int, default=20)
     parser.add_argument("--fresh", action="store_true", help="regenerate the data set")
     parser.add_argument("--out", help="also write the Markdown report to this file")
@@ -372,15 +395,22 @@ def main():
             wrk(app, host, path, 10, 3)  # every worker thread has its connection and templates
             drain(app, host)
             for connections in (8, 64):
+                static, cached, ratios = front_rounds(
+                    web, host, static_path, path, connections, args.rounds, args.round_seconds
+                )
                 results = {
-                    "static": wrk(web, host, static_path, connections, args.duration),
-                    "cached": wrk(web, host, path, connections, args.duration),
+                    "static": static,
+                    "cached": cached,
                     "uncached": wrk(app, host, path, connections, args.duration),
                 }
                 drain(app, host)
-                rows.append((label, path, len(body), connections, results))
+                rows.append((label, path, len(body), connections, results, ratios))
                 measured = ", ".join(f"{kind} {cell(value)}" for kind, value in results.items())
-                print(f"  {label} at {connections}: {measured}", flush=True)
+                print(
+                    f"  {label} at {connections}: {measured}, hit/static "
+                    + " ".join(f"{ratio:.2f}" for ratio in ratios),
+                    flush=True,
+                )
         memory = [memory_kib(pid) for pid in topology.gunicorn_workers()]
         from front_cache import publish_to_fresh
 
@@ -408,18 +438,19 @@ def main():
             f"Data: the demo plus bench/generate.py ({counts['articles']:,} articles, "
             f"{counts['comments']:,} comments, ...), PostgreSQL, production settings, "
             f"gunicorn {os.environ.get('WEB_CONCURRENCY') or (os.cpu_count() * 2 + 1)} "
-            f"workers x {gunicorn_threads()} thread(s); wrk {args.duration} s per cell.",
+            f"workers x {gunicorn_threads()} thread(s); wrk: static and hit {args.rounds} "
+            f"alternating rounds of {args.round_seconds} s each, uncached {args.duration} s.",
             "",
             "| page | bytes | clients | nginx static (p50 / p99) | front cache hit (p50 / p99) "
-            "| hit / static | uncached, gunicorn (p50 / p95 / p99) |",
+            "| hit / static (lowest-highest) | uncached, gunicorn (p50 / p95 / p99) |",
             "|---|---:|---:|---:|---:|---:|---:|",
         ]
-        for label, path, size, connections, results in rows:
+        for label, path, size, connections, results, ratios in rows:
             uncached = results["uncached"]
             lines.append(
                 f"| {label} `{path}` | {size:,} | {connections} | {cell(results['static'])} "
                 f"| {cell(results['cached'])} "
-                f"| {results['cached']['rate'] / results['static']['rate']:.2f}x "
+                f"| {statistics.median(ratios):.2f}x ({ratios[0]:.2f}-{ratios[-1]:.2f}) "
                 f"| {uncached['rate']:,.0f}/s ({uncached['p50']:.0f} / {uncached['p95']:.0f}"
                 f" / {uncached['p99']:.0f} ms)"
                 + (f", {uncached['errors']} errors" if uncached["errors"] else "")

@@ -26,6 +26,7 @@ import uuid
 from django.conf import settings
 from django.core.cache import cache, caches
 from django.db.models.signals import post_delete, post_save
+from django.utils import timezone
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -100,6 +101,13 @@ def cached(request, name, parts, compute, tagged=True, keep_none=True, fresh=Non
     if value is not None or keep_none:
         _write(key, (value, sorted(tags) if tagged else []))
     return value
+
+
+def until_expired(value):
+    """For `cached(..., fresh=until_expired)`: a kept dict is old once the moment in its
+    "expires" (None: none) has come, for example when an article dated ahead comes out or an
+    open consultation closes (nothing is saved then, so the token stays)."""
+    return value["expires"] is None or value["expires"] > timezone.now()
 
 
 def replace_token():

@@ -37,6 +37,13 @@ def _day(value):
     return value.date() if isinstance(value, datetime.datetime) else value
 
 
+def next_midnight(now=None):
+    """The next midnight in the current time zone: when "3 days left" and the like change."""
+    local = timezone.localtime(now or timezone.now())
+    tomorrow = local.date() + datetime.timedelta(days=1)
+    return datetime.datetime.combine(tomorrow, datetime.time(), tzinfo=local.tzinfo)
+
+
 def format_date(value, style="long", language=None):
     """Reads "31 липня 2023 р.", "31. júla 2023", "31 юли 2023 г.", "31 July 2023".
 

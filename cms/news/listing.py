@@ -10,12 +10,11 @@ from functools import partial
 from django.core.paginator import InvalidPage, Page, Paginator
 from django.db.models import Prefetch
 from django.http import Http404
-from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter
 from wagtail.images.shortcuts import get_renditions_or_not_found
 
-from cms.core.chrome import cached
+from cms.core.chrome import cached, until_expired
 from cms.core.extensions import LISTING_ITEM_META, extension_html
 from cms.core.pagination import page_links
 from cms.news.categories import localized_categories
@@ -124,11 +123,6 @@ def _compute(index, request, filters, page_number):
     }
 
 
-def _still_fresh(listing):
-    """False once an article dated ahead has come out (it joins the listing unsaved)."""
-    return listing["expires"] is None or listing["expires"] > timezone.now()
-
-
 def _cached_listing(index, request, filters, page_number):
     """(`_compute`, whether it is kept): kept with the page frame (cms.core.chrome: every
     page change, and every category or tag change, replaces its token) for the newsroom,
@@ -143,7 +137,7 @@ def _cached_listing(index, request, filters, page_number):
             page_number,
             *(f"{name}={value}" for name, value in sorted(filters.items())),
         ]
-        return cached(request, "news-listing", parts, compute, fresh=_still_fresh)
+        return cached(request, "news-listing", parts, compute, fresh=until_expired)
 
     if not filters:
         return kept(filters, page_number), True
@@ -156,6 +150,13 @@ def _cached_listing(index, request, filters, page_number):
     if all(value in known[name] for name, value in filters.items()):
         return kept(filters, page_number), True
     return _compute(index, request, filters, page_number), False
+
+
+def latest_articles(index, request, count):
+    """The `count` newest articles of `index` (fewer when a page of its listing shows
+    fewer), from the kept first page of its listing: the same cards, with their pictures."""
+    listing, _ = _cached_listing(index, request, {}, 1)
+    return listing["articles"][:count]
 
 
 def news_listing(index, request):

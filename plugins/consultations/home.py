@@ -1,8 +1,10 @@
 """The home page's "open consultations" section (the core's HOME_SECTIONS extension point)."""
 
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 
+from cms.core.chrome import cached, until_expired
+from cms.core.dates import next_midnight
 from cms.core.frontcache import add_listing_tags
 from cms.core.visibility import public_pages
 from plugins.consultations.models import ConsultationIndexPage, ConsultationPage
@@ -12,11 +14,24 @@ HOME_COUNT = 3
 
 
 def open_consultations_section(home, request):
-    """The consultations of `home`'s tree open now, closing soonest first, in three queries
-    whatever their number; "" when the site has no public consultations index."""
+    """The consultations of `home`'s tree open now, closing soonest first; "" when the site
+    has no public consultations index. Rendered in three queries whatever their number, and
+    kept with the page frame (cms.core.chrome: publishing any page renews it) until the
+    first of them closes, the next one opens or the day changes ("3 days left")."""
+    kept = cached(
+        request,
+        "home-consultations",
+        (home.pk, translation.get_language()),
+        lambda: _section(home, request),
+        fresh=until_expired,
+    )
+    return kept["html"]
+
+
+def _section(home, request):
     index = public_pages(ConsultationIndexPage.objects.child_of(home), request).first()
     if index is None:
-        return ""
+        return {"html": "", "expires": None}
     add_listing_tags(ConsultationPage, home)
     now = timezone.now()
     consultations = public_pages(ConsultationPage.objects.child_of(index), request)
@@ -25,10 +40,16 @@ def open_consultations_section(home, request):
             :HOME_COUNT
         ]
     )
-    # Loaded (not shown) so the answer carries its tag: when it opens, the home is purged.
-    consultations.filter(opens_at__gt=now).order_by("opens_at", "pk").first()
-    return render_to_string(
+    # Loaded also for its tag: when it opens, the front cache drops the home.
+    opening = consultations.filter(opens_at__gt=now).order_by("opens_at", "pk").first()
+    moments = [next_midnight(now)]
+    if open_now:
+        moments.append(open_now[0].closes_at)
+    if opening is not None:
+        moments.append(opening.opens_at)
+    html = render_to_string(
         "consultations/home_section.html",
         {"index": index, "consultations": open_now, "request": request},
         request=request,
     )
+    return {"html": html, "expires": min(moments)}

@@ -1,9 +1,8 @@
 from django import template
-from django.db.models import Prefetch
-from wagtail.images import get_image_model
 
+from cms.core.chrome import cached
 from cms.core.visibility import public_pages
-from cms.news.listing import LISTING_IMAGE_SPECS
+from cms.news.listing import latest_articles
 
 register = template.Library()
 
@@ -16,11 +15,13 @@ def latest_news(context, home):
     from cms.news.models import NewsIndexPage
 
     request = context.get("request")
-    index = public_pages(NewsIndexPage.objects.child_of(home), request).first() if home else None
-    articles = []
-    if index is not None:
-        images = get_image_model().objects.prefetch_renditions(*LISTING_IMAGE_SPECS)
-        articles = index.articles(request).prefetch_related(Prefetch("image", queryset=images))[
-            :LATEST_COUNT
-        ]
+    if home is None:
+        return {"request": request, "index": None, "articles": []}
+    index = cached(
+        request,
+        "newsroom",
+        (home.pk,),
+        lambda: public_pages(NewsIndexPage.objects.child_of(home), request).first(),
+    )
+    articles = [] if index is None else latest_articles(index, request, LATEST_COUNT)
     return {"request": request, "index": index, "articles": articles}

@@ -1,6 +1,7 @@
 """The home page's "open consultations" section follows the consultations."""
 
 from datetime import timedelta
+from unittest import mock
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
@@ -31,8 +32,27 @@ def test_an_open_consultation_is_listed_with_its_days_left_and_leaves_when_it_cl
     assert page.get_url_parts()[2] in listed
     assert "5 днів" in listed or "5 days" in listed
 
-    ConsultationPage.objects.filter(pk=page.pk).update(closes_at=timezone.now())
-    assert "Тестова консультація про сквер" not in section(home_html(client))
+    # The section is kept with the page frame; nothing is saved when a consultation closes
+    # or a day passes, and the kept section is not shown after either.
+    a_day_later = timezone.now() + timedelta(days=1)
+    with mock.patch("django.utils.timezone.now", return_value=a_day_later):
+        assert "4 дні" in section(home_html(client))
+    with mock.patch("django.utils.timezone.now", return_value=page.closes_at):
+        assert "Тестова консультація про сквер" not in section(home_html(client))
+
+
+def test_a_kept_section_shows_a_consultation_as_it_opens_and_one_published_at_once(
+    client, django_assert_max_num_queries
+):
+    upcoming = make_consultation(state="upcoming", title="Консультація, що відкриється")
+    assert "Консультація, що відкриється" not in section(home_html(client))
+    with django_assert_max_num_queries(30) as kept:
+        home_html(client)
+    assert not any("consultations_consultationpage" in q["sql"] for q in kept.captured_queries)
+    with mock.patch("django.utils.timezone.now", return_value=upcoming.opens_at):
+        assert "Консультація, що відкриється" in section(home_html(client))
+    make_consultation(title="Щойно опублікована консультація")
+    assert "Щойно опублікована консультація" in section(home_html(client))
 
 
 def test_upcoming_unpublished_and_restricted_consultations_are_not_listed(client):

@@ -1,6 +1,7 @@
 """The home page's "upcoming events" section follows the calendar."""
 
 from datetime import timedelta
+from unittest import mock
 
 import pytest
 from django.utils import timezone
@@ -71,3 +72,15 @@ def test_what_is_on_now_and_repeating_events_take_their_place_among_one_off_even
     order = [listed.find(title) for title in ("Exhibition on now", "Weekly market", "Soon one-off")]
     assert -1 not in order and order == sorted(order), listed
     assert "Later one-off" not in listed
+
+
+def test_a_kept_section_drops_an_event_once_it_has_ended(client):
+    now = timezone.now()
+    make_event(
+        calendar("en"), title="Evening concert in the park", start=now + timedelta(hours=1),
+        end=now + timedelta(hours=2),
+    )  # fmt: skip
+    assert "Evening concert in the park" in section(client)
+    assert "Evening concert in the park" in section(client)  # the kept section
+    with mock.patch("django.utils.timezone.now", return_value=now + timedelta(hours=2)):
+        assert "Evening concert in the park" not in section(client)
