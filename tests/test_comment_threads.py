@@ -111,28 +111,37 @@ def test_listing_counts_only_published_comments_of_pages_with_a_thread():
     assert "comment-count" not in _item(html, hidden_article.title)
 
 
-def test_a_new_comment_shows_in_the_count_of_the_kept_news_index():
-    """The news index's content is kept with the page frame ({% keep %}); the counts beside
-    its articles come from the comments plugin on every request and name the kept copy."""
+def _newest_article():
+    index = ternopil_page(NewsIndexPage)
+    return NewsPage.objects.child_of(index).live().order_by("-publication_date").first()
+
+
+def _demo_commitment():
+    return ternopil_page(CommitmentPage, slug="te-2021-01-resident-cabinet")
+
+
+@pytest.mark.parametrize("item_of", [_newest_article, _demo_commitment], ids=["news", "plan"])
+def test_a_new_comment_shows_in_the_count_of_the_kept_listing(item_of):
+    """The news index's and the plan page's content is kept with the page frame
+    ({% keep %}); the counts beside their items come from the comments plugin on every
+    request and name the kept copy."""
     from plugins.comments import services
     from plugins.comments.thread import forget_count
 
-    index = ternopil_page(NewsIndexPage)
-    article = NewsPage.objects.child_of(index).live().order_by("-publication_date").first()
-    page_settings.save_settings(article, "open", "post")
-    forget_count(article.pk)  # the count another test left in the cache (its rows are gone)
-    html_of(index)
-    before = Comment.objects.filter(page=article, status=Comment.Status.PUBLISHED).count()
-    shown = _item(html_of(index), article.title)
+    item = item_of()
+    listing = item.get_parent().specific
+    page_settings.save_settings(item, "open", "post")
+    forget_count(item.pk)  # the count another test left in the cache (its rows are gone)
+    html_of(listing)
+    before = Comment.objects.filter(page=item, status=Comment.Status.PUBLISHED).count()
+    shown = _item(html_of(listing), item.title)
     if before:
         assert f'class="comment-count">{before} ' in shown
     else:
         assert "comment-count" not in shown
-    comment = services.post_comment(
-        page=article, site=site(), author=make_citizen(), text="Нарешті!"
-    )
+    comment = services.post_comment(page=item, site=site(), author=make_citizen(), text="Нарешті!")
     assert comment.status == Comment.Status.PUBLISHED
-    assert f'class="comment-count">{before + 1} ' in _item(html_of(index), article.title)
+    assert f'class="comment-count">{before + 1} ' in _item(html_of(listing), item.title)
 
 
 def test_the_calendar_lists_the_comment_count_of_an_event_with_a_thread():

@@ -7,6 +7,14 @@ class ActionplansConfig(AppConfig):
     label = "actionplans"
     verbose_name = _("Action plans")
 
+    def ready(self):
+        from cms.actionplans.models import Institution
+        from cms.core import chrome
+
+        # Kept with the page frame: the plan page's commitments with their institutions'
+        # names, and its HTML ({% keep %} in action_plan_page.html).
+        chrome.watch(Institution)
+
     def contributions(self):
         from cms.actionplans.models import Milestone
         from cms.actionplans.sources import SEARCH_SOURCE, milestones_source

@@ -2,6 +2,8 @@
 
 from django.utils import translation
 
+from cms.core.chrome import cached
+from cms.core.extensions import LISTING_ITEM_META, extension_html
 from cms.core.sites import profile_for_request
 from cms.core.visibility import keep_public, keep_public_documents
 
@@ -50,8 +52,18 @@ def prepare_commitments(commitments, today, language_code):
 
 
 def plan_context(plan, request):
+    """The plan page's context. Its commitments are kept with the page frame
+    (cms.core.chrome: every page change and every institution change renews it) for the
+    site's day and the language; the page's HTML too, for the filters asked for and the
+    plugins' fillers beside each commitment (`kept_as`)."""
     today = site_today(request)
-    commitments = prepare_commitments(plan.public_commitments(), today, translation.get_language())
+    language = translation.get_language()
+    commitments = cached(
+        request,
+        "plan-commitments",
+        (plan.pk, today, language),
+        lambda: prepare_commitments(plan.public_commitments(), today, language),
+    )
     institutions = {}
     for commitment in commitments:
         for institution in [
@@ -63,10 +75,21 @@ def plan_context(plan, request):
     form = CommitmentFilterForm(request.GET or None, institutions.values())
     filters = form.filters() if request.GET else {}
     shown = apply_filters(commitments, filters)
+    for commitment in shown:
+        commitment.listing_item_meta = extension_html(LISTING_ITEM_META, commitment, request)
+    understood = not form.errors and set(request.GET) <= set(form.fields)
     counts = {status: 0 for status in CommitmentStatus.values}
     for commitment in commitments:
         counts[commitment.computed_status] += 1
     return {
+        "kept_as": "\x00".join(
+            [
+                *(f"{name}={values}" for name, values in sorted(request.GET.lists())),
+                *(f"{c.pk}:{c.listing_item_meta}" for c in shown),
+            ]
+        )
+        if understood
+        else None,
         "today": today,
         "commitments": commitments,
         "shown_commitments": shown,
