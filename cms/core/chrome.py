@@ -3,9 +3,10 @@ host name serves, the main menu and the footer of a site in a language, and the 
 versions of a page.
 
 They change only when a page is published, withdrawn, moved, deleted or saved (titles,
-slugs, "show in menus", new translations), a view restriction, a site or a locale changes,
-or an object of a model an app watches (`watch`: menus, footers, news categories, tags,
-documents, images, page comment settings) is saved or deleted. Every such change writes a
+slugs, "show in menus", new translations), a view restriction of a page or a collection, a
+collection, a site or a locale changes, or an object of a model an app watches (`watch`:
+menus, footers, news categories, tags, documents, images, institutions, page comment
+settings) is saved or deleted. Every such change writes a
 new random token in `ChromeVersion`, in the same transaction as the change (`connect`,
 from the core's `ready`), and every cache key carries the token: the next request
 computes the part again, and a change that is rolled back takes its token with it.
@@ -27,7 +28,14 @@ from django.conf import settings
 from django.core.cache import cache, caches
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
-from wagtail.models import Locale, Page, PageViewRestriction, Site
+from wagtail.models import (
+    Collection,
+    CollectionViewRestriction,
+    Locale,
+    Page,
+    PageViewRestriction,
+    Site,
+)
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from cms.core.frontcache import add_tags, captured_tags
@@ -140,7 +148,9 @@ def on_page_change(sender, instance, **kwargs):
 
 #: Models whose saves and deletions can change the chrome, besides pages; apps add theirs
 #: with `watch` (the menu and the footer: cms.navigation).
-WATCHED = [PageViewRestriction, Site, Locale]
+# What the core's visibility rule reads (cms.core.visibility): a page or a collection of
+# documents made private disappears from every kept part at once.
+WATCHED = [PageViewRestriction, CollectionViewRestriction, Collection, Site, Locale]
 
 
 def watch(*models):

@@ -25,7 +25,7 @@ from cms.core.blocks import BodyBlock
 from cms.core.chrome import cached
 from cms.core.models import BasePage
 from cms.core.related import RelatedDocument, RelatedPage
-from cms.core.visibility import public_pages
+from cms.core.visibility import keep_public, keep_public_documents, public_pages
 from cms.news.categories import localized_categories
 
 
@@ -303,14 +303,13 @@ class NewsPage(BasePage):
                 self.categories.all(), NewsCategory.translations_in(self.locale_id)
             ),
             "tags": list(self.tags.all()),
-            "related_pages": [
-                related.page
-                for related in self.related_pages.select_related("page")
-                if related.page.live
-            ],
-            "related_documents": [
+            # Only what anyone may see: a private page's or document's title is not shown.
+            "related_pages": keep_public(
+                related.page for related in self.related_pages.select_related("page")
+            ),
+            "related_documents": keep_public_documents(
                 related.document for related in self.related_documents.select_related("document")
-            ],
+            ),
         }
 
     def get_context(self, request, *args, **kwargs):

@@ -227,3 +227,32 @@ def test_a_saved_image_renews_the_kept_article_and_listing():
     image.focal_point_width = image.focal_point_height = 5
     image.save()
     assert current_token() != before
+
+
+def test_a_related_page_or_document_made_private_leaves_the_kept_article(get):
+    """What an article shows around its text is kept with the page frame; a view
+    restriction on a related page, or on a related document's collection, takes its title
+    off the next answer."""
+    from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
+
+    from cms.archive.tests.factories import make_document
+    from cms.news.models import NewsPageRelatedDocument, NewsPageRelatedPage
+
+    index = demo_index("ternopil", "uk")
+    article = make_article(index, "Засідання виконкому")
+    other = make_article(index, "Протокол засідання для працівників")
+    collection = Collection.get_first_root_node().add_child(name="Службові документи")
+    document = make_document("ternopil", "Службова записка", collection=collection)
+    NewsPageRelatedPage.objects.create(source=article, page=other)
+    NewsPageRelatedDocument.objects.create(source=article, document=document)
+    html = get("ternopil", path(article)).content.decode()
+    assert "Протокол засідання для працівників" in html and "Службова записка" in html
+
+    CollectionViewRestriction.objects.create(collection=collection, restriction_type="login")
+    html = get("ternopil", path(article)).content.decode()
+    assert "Службова записка" not in html
+    assert "Протокол засідання для працівників" in html
+    PageViewRestriction.objects.create(page=other, restriction_type="login")
+    assert (
+        "Протокол засідання для працівників" not in get("ternopil", path(article)).content.decode()
+    )
