@@ -8,6 +8,7 @@ from django.db.models import Q, prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
@@ -23,6 +24,7 @@ from cms.archive.listing import (
     site_documents,
 )
 from cms.archive.models.documents import DocumentType
+from cms.core.chrome import cached
 from cms.core.models import BasePage
 from cms.core.pagination import page_links
 from cms.core.sites import site_for_page
@@ -85,11 +87,17 @@ class DocumentArchivePage(RoutablePageMixin, BasePage):
             )
         return entries
 
-    @path("", name="index")
-    def index_view(self, request):
-        site = self._site(request)
-        filters = ArchiveFilters.from_querydict(request.GET)
-        types = DocumentType.for_active_language()
+    def _choices(self, site):
+        """What the filter form offers, and how many documents the archive lists."""
+        return {
+            "types": DocumentType.for_active_language(),
+            "options": facet_options(site),
+            "total": site_documents(site).count(),
+        }
+
+    def _listing(self, request, site, filters, page_number, types):
+        """The page `page_number` of the documents `filters` select (a forgiving page number:
+        the nearest page), their entries, the count, and whether the search failed."""
         types_by_slug = {item.slug: item for item in types}
         types_by_key = {item.translation_key: item for item in types}
         documents = site_documents(site).select_related("document_type")
@@ -100,7 +108,7 @@ class DocumentArchivePage(RoutablePageMixin, BasePage):
         else:
             documents = ordered(documents, filters.sort)
         paginator = Paginator(documents, self.documents_per_page)
-        page_obj = paginator.get_page(request.GET.get("page"))
+        page_obj = paginator.get_page(page_number)
         items = list(page_obj.object_list)
         prefetch_related_objects(items, "tags")
         base_url = self.get_url(request)
@@ -112,16 +120,67 @@ class DocumentArchivePage(RoutablePageMixin, BasePage):
             }
             for document in items
         ]
+        return {
+            "entries": entries,
+            "count": paginator.count,
+            "number": page_obj.number,
+            "search_failed": search_failed,
+        }
+
+    def _kept_as(self, filters, page_number, choices):
+        """What names a kept listing (cms.core.chrome): the filters and the page number, when
+        they name what the archive has; None otherwise (searches included: any text can be
+        asked for), and the listing is computed for the request alone."""
+        options = choices["options"]
+        pages = max(1, -(-choices["total"] // self.documents_per_page))
+        understood = (
+            not filters.query
+            and (not filters.type or filters.type in {t.slug for t in choices["types"]})
+            and (not filters.year or filters.year in {str(year) for year in options["years"]})
+            and (not filters.body or filters.body in options["bodies"])
+            and (not filters.tag or filters.tag in options["tags"])
+            and page_number.isdigit()
+            and 1 <= int(page_number) <= pages
+        )
+        if not understood:
+            return None
+        params = sorted(filters.as_params().items())
+        return [*(f"{name}={value}" for name, value in params), int(page_number)]
+
+    @path("", name="index")
+    def index_view(self, request):
+        """The archive's listing. Its choices, its pages and its HTML are kept with the page
+        frame (cms.core.chrome: documents, document types, tags, collections and their
+        restrictions renew it) for the language and the understood filters."""
+        site = self._site(request)
+        filters = ArchiveFilters.from_querydict(request.GET)
+        language = translation.get_language()
+        choices = cached(
+            request, "archive-choices", (self.pk, language), lambda: self._choices(site)
+        )
+        page_number = (request.GET.get("page") or "1").strip()
+        kept_as = self._kept_as(filters, page_number, choices)
+
+        def listing():
+            return self._listing(request, site, filters, page_number, choices["types"])
+
+        if kept_as is None:
+            found = listing()
+        else:
+            found = cached(request, "archive-listing", (self.pk, language, *kept_as), listing)
+        paginator = Paginator(range(found["count"]), self.documents_per_page)
+        page_obj = paginator.get_page(found["number"])
         context = self.get_context(request)
         context.update(
+            kept_as=None if kept_as is None else "&".join(str(part) for part in kept_as),
             filters=filters,
             filter_params=filters.as_params(),
-            types=types,
-            options=facet_options(site),
+            types=choices["types"],
+            options=choices["options"],
             paginator=paginator,
-            entries=entries,
-            search_failed=search_failed,
-            archive_url=base_url,
+            entries=found["entries"],
+            search_failed=found["search_failed"],
+            archive_url=self.get_url(request),
             **page_links(page_obj, filters.as_params()),
         )
         return TemplateResponse(request, self.template, context)

@@ -209,20 +209,27 @@ def _count_queries(get, path):
 def test_archive_query_count_does_not_grow_with_documents(
     get, django_assert_max_num_queries, documents
 ):
+    from cms.core.chrome import replace_token
+
     get("banska-bystrica", ARCHIVE)  # warm per-process caches (content types, sites)
     bulk_documents("banska-bystrica", 10)
     for document in list(documents.values())[:2]:
         document.tags.add("jedna", "druhá")
-    get("banska-bystrica", ARCHIVE)  # new tags renew the page frame's cache: built again here
-    with_ten = _count_queries(get, ARCHIVE)
+    replace_token()  # bulk_create sends no signals: what an import must do (README)
+    with_ten = _count_queries(get, ARCHIVE)  # computed, not kept yet
     bulk_documents("banska-bystrica", 990, prefix="More")
+    replace_token()
     with django_assert_max_num_queries(with_ten):
         get("banska-bystrica", ARCHIVE)
     with django_assert_max_num_queries(with_ten):
         get("banska-bystrica", ARCHIVE + "?page=40")
     with django_assert_max_num_queries(with_ten + 1):
         get("banska-bystrica", ARCHIVE + "?type=plan&year=2005&tag=jedna")
-    assert with_ten <= 25
+    assert with_ten <= 35  # the page frame (menus, footer, routes) computed again too
+    # Served again, each is kept with the page frame: the token and the notices only.
+    for query in ("", "?page=40", "?type=plan&year=2005&tag=jedna"):
+        with django_assert_max_num_queries(2):
+            get("banska-bystrica", ARCHIVE + query)
 
 
 def test_archive_is_cacheable_by_a_shared_cache(get):
