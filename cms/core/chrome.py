@@ -27,7 +27,7 @@ import uuid
 from django.conf import settings
 from django.core.cache import cache, caches
 from django.db.models.signals import post_delete, post_save
-from django.utils import timezone
+from django.utils import timezone, translation
 from wagtail.models import (
     Collection,
     CollectionViewRestriction,
@@ -118,6 +118,14 @@ def until_expired(value):
     return value["expires"] is None or value["expires"] > timezone.now()
 
 
+def kept_html(request, name, parts, render):
+    """The HTML of `render()`, which gives {"html": ..., "expires": moment or None}, kept
+    with the page frame for the language and `parts` until that moment (a section that
+    time alone changes: a consultation closing, an event ending, a new day)."""
+    parts = (translation.get_language(), *parts)
+    return cached(request, name, parts, render, fresh=until_expired)["html"]
+
+
 def replace_token():
     """A new token: every cached part is computed again on its next use."""
     ChromeVersion.objects.bulk_create(
@@ -147,9 +155,9 @@ def on_page_change(sender, instance, **kwargs):
 
 
 #: Models whose saves and deletions can change the chrome, besides pages; apps add theirs
-#: with `watch` (the menu and the footer: cms.navigation).
-# What the core's visibility rule reads (cms.core.visibility): a page or a collection of
-# documents made private disappears from every kept part at once.
+#: with `watch` (the menu and the footer: cms.navigation). The view restrictions and the
+#: collections are what the core's visibility rule reads (cms.core.visibility): a page or
+#: a collection of documents made private disappears from every kept part at once.
 WATCHED = [PageViewRestriction, CollectionViewRestriction, Collection, Site, Locale]
 
 

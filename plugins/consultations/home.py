@@ -1,9 +1,9 @@
 """The home page's "open consultations" section (the core's HOME_SECTIONS extension point)."""
 
 from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 
-from cms.core.chrome import cached, until_expired
+from cms.core.chrome import kept_html
 from cms.core.dates import next_midnight
 from cms.core.frontcache import add_listing_tags
 from cms.core.visibility import public_pages
@@ -18,14 +18,7 @@ def open_consultations_section(home, request):
     has no public consultations index. Rendered in three queries whatever their number, and
     kept with the page frame (cms.core.chrome: publishing any page renews it) until the
     first of them closes, the next one opens or the day changes ("3 days left")."""
-    kept = cached(
-        request,
-        "home-consultations",
-        (home.pk, translation.get_language()),
-        lambda: _section(home, request),
-        fresh=until_expired,
-    )
-    return kept["html"]
+    return kept_html(request, "home-consultations", (home.pk,), lambda: _section(home, request))
 
 
 def _section(home, request):

@@ -4,9 +4,9 @@ from datetime import timedelta
 
 from django.db.models import Q
 from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 
-from cms.core.chrome import cached, until_expired
+from cms.core.chrome import kept_html
 from cms.core.dates import next_midnight
 from cms.core.frontcache import add_listing_tags
 from cms.core.visibility import public_pages
@@ -24,14 +24,7 @@ def upcoming_events_section(home, request):
     what is on now included); "" without a public event calendar. Kept with the page frame
     (cms.core.chrome: publishing any page renews it) until the first listed occurrence ends
     or the day changes: nothing else can change the list in between."""
-    kept = cached(
-        request,
-        "home-events",
-        (home.pk, translation.get_language()),
-        lambda: _section(home, request),
-        fresh=until_expired,
-    )
-    return kept["html"]
+    return kept_html(request, "home-events", (home.pk,), lambda: _section(home, request))
 
 
 def _section(home, request):
