@@ -9,7 +9,8 @@ from django.http import HttpResponse
 from cms.ops.health import run_checks
 from cms.ops.logging import request_id_var
 
-# An id from the front proxy (nginx's $request_id) is kept when it looks like one.
+# An id from the front proxy (site/deploy/nginx.conf: `1796639809.179-13054-1`) is kept when it
+# looks like one.
 INCOMING_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
 
 

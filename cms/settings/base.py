@@ -82,6 +82,9 @@ MIDDLEWARE = [
     "cms.ops.middleware.RequestIdMiddleware",
     "cms.ops.replica.ReplicaMiddleware",
     "cms.ops.middleware.HealthCheckMiddleware",
+    # Compresses for a client that takes gzip; nginx asks for it on every request, so its
+    # cache keeps each page once, compressed (site/deploy/nginx.conf).
+    "django.middleware.gzip.GZipMiddleware",
     # Runs (almost) last on the response: sees every cookie and session use.
     "cms.frontcache.middleware.FrontCacheMiddleware",
     "cms.core.middleware.SharedCacheMiddleware",

@@ -152,6 +152,7 @@ class Answer:
     def __init__(self, response, body):
         self.status = response.status
         self.headers = {k.lower(): v for k, v in response.getheaders()}
+        self.body = body
         self.text = body.decode("utf-8", "replace")
         self.cache = self.headers.get("x-cache-status", "")
 

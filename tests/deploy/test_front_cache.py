@@ -1,6 +1,7 @@
 """The shipped front cache, purged exactly: every URL that shows a change is fresh once the
 task worker has run, and every other cached URL is still served from the cache."""
 
+import gzip
 from urllib.parse import quote
 
 import pytest
@@ -56,6 +57,31 @@ def test_an_edited_article_is_fresh_everywhere_it_shows_and_nothing_else_is_drop
     assert_fresh(stack, shown, text="Оновлений заголовок")
     assert_fresh(stack, [(TE, "/sitemap.xml")])
     assert_still_cached(stack, [(TE, OTHER_ARTICLE), *ELSEWHERE])
+
+
+def test_a_page_is_kept_once_compressed_for_every_client_and_one_purge_drops_it(stack):
+    browser = {"Accept-Encoding": "gzip, deflate, br, zstd"}
+    stack.get(TE, OTHER_ARTICLE, headers=browser)
+    hit = stack.get(TE, OTHER_ARTICLE, headers=browser)
+    assert hit.cache == "HIT" and hit.headers["content-encoding"] == "gzip"
+    assert "accept-encoding" in hit.headers["vary"].lower()
+    html = gzip.decompress(hit.body).decode()
+    assert "<h1" in html and "public" in hit.headers["cache-control"]
+    # Another browser's Accept-Encoding, and a client that takes no gzip: the same copy
+    assert stack.get(TE, OTHER_ARTICLE, headers={"Accept-Encoding": "gzip"}).cache == "HIT"
+    plain = stack.get(TE, OTHER_ARTICLE)  # http.client asks for `identity`
+    assert plain.cache == "HIT" and "content-encoding" not in plain.headers
+    assert plain.text == html
+
+    stack.change(
+        PAGE
+        + f'p = page("{OTHER_ARTICLE}")\np.title = "Стиснений і оновлений"\n'
+        + "p.save_revision().publish()"
+    )
+    fresh = stack.get(TE, OTHER_ARTICLE, headers=browser)
+    assert fresh.cache != "HIT" and "Стиснений і оновлений" in gzip.decompress(fresh.body).decode()
+    plain = stack.get(TE, OTHER_ARTICLE)
+    assert plain.cache == "HIT" and "Стиснений і оновлений" in plain.text
 
 
 def test_a_new_article_appears_in_filtered_listings_search_feeds_and_the_sitemap(stack):
