@@ -4,6 +4,7 @@ task backend a hanging cache never holds up a publish."""
 
 import http.client
 import re
+import time
 
 import pytest
 
@@ -107,6 +108,22 @@ def test_django_logs_under_the_id_nginx_gave_the_request(stack):
     request_id = missing.headers["x-request-id"]
     log = (stack.workdir / "gunicorn.log").read_text(encoding="utf-8", errors="replace")
     assert request_id in log  # the ops middleware kept nginx's id for the log line
+
+
+def test_a_hit_is_logged_by_nginx_under_its_id(stack):
+    """Django never sees a cache hit: nginx's access log has its line, ending with the id."""
+    hit = stack.warm(TE, "/uk/")
+    request_id = hit.headers["x-request-id"]
+    log = stack.workdir / "nginx" / "access.log"
+    lines, deadline = [], time.monotonic() + 15  # written in blocks, at the latest after 5 s
+    while not lines and time.monotonic() < deadline:
+        time.sleep(0.5)
+        text = log.read_text(encoding="utf-8") if log.exists() else ""
+        lines = [line for line in text.splitlines() if line.endswith(" " + request_id)]
+    assert len(lines) == 1, f"{request_id} not in {log}"
+    assert '"GET /uk/ HTTP/1.1" 200 ' in lines[0]
+    assert lines[0].endswith(f" HIT {request_id}")
+    assert request_id not in (stack.workdir / "gunicorn.log").read_text(encoding="utf-8")
 
 
 PUBLISH_WHILE_HANGING = """
