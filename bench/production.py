@@ -14,15 +14,18 @@ Measured, with `wrk` (Debian package): the home page, a news index, an article, 
 archive with a filter, an action plan, an event and a consultation, each at 8 and 64
 connections, three ways: the same bytes as a static file served by nginx (the physical
 limit), through nginx's front cache (a hit), and straight to gunicorn (uncached, for
-`--duration` seconds). Every request says what a browser says it takes (gzip among
-others), so the bytes are the compressed page, as the cache keeps it and a browser gets
-it. Static and hit are measured in `--rounds` alternating pairs of `--round-seconds` each,
-since the load of a shared machine drifts within seconds: the table
-shows the round with the median rate of each and the median of the pairs' ratios, with the
-lowest and highest. Then publish-to-fresh (bench/front_cache.py's method: an article
-published `--publishes` times, its page, news index, home page and feed fetched through
-nginx until each shows the change) and the memory of each gunicorn worker (RSS and PSS
-from /proc). Prints a Markdown table with the machine and its load average.
+`--duration` seconds). Static and hit are measured twice: on plain HTTP, and over TLS as
+browsers meet the site (the shipped server block also listens with TLS here, a throwaway
+self-signed certificate; HTTP/1.1, as wrk has no HTTP/2). Every request says what a
+browser says it takes (gzip among others), so the bytes are the compressed page, as the
+cache keeps it and a browser gets it. Static and hit are measured in `--rounds`
+alternating pairs of `--round-seconds` each, since the load of a shared machine drifts
+within seconds: the table shows the round with the median rate of each and the median of
+the pairs' ratios, with the lowest and highest. Then publish-to-fresh
+(bench/front_cache.py's method: an article published `--publishes` times, its page, news
+index, home page and feed fetched through nginx until each shows the change) and the
+memory of each gunicorn worker (RSS and PSS from /proc). Prints a Markdown table with the
+machine and its load average.
 """
 
 import argparse
@@ -81,7 +84,7 @@ class Topology:
         self.processes = []
         self.pg_started = False
         self.run_as = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
-        self.ports = {name: free_port() for name in ("pg", "redis", "app", "web", "purge")}
+        self.ports = {name: free_port() for name in ("pg", "redis", "app", "web", "tls", "purge")}
         (VAR / "log").mkdir(parents=True, exist_ok=True)
         self.env = {
             **os.environ,
@@ -189,10 +192,29 @@ class Topology:
              "--static", self.env["STATIC_ROOT"], "--media", self.env["MEDIA_ROOT"]],
             cwd=ROOT, check=True, capture_output=True, text=True,
         ).stdout  # fmt: skip
-        (nginx_dir / "nginx.conf").write_text(conf)
+        (nginx_dir / "nginx.conf").write_text(self.with_tls(conf, nginx_dir))
         self.spawn("nginx", ["nginx", "-c", str(nginx_dir / "nginx.conf")])
         for name in ("redis", "app", "web"):
             wait_for_port(self.ports[name])
+
+    def with_tls(self, conf, nginx_dir):
+        """The shipped server also on a TLS port, as browsers meet it (HTTP/1.1: wrk has no
+        HTTP/2), with a throwaway self-signed certificate."""
+        cert, key = nginx_dir / "bench.crt", nginx_dir / "bench.key"
+        subprocess.run(
+            ["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt",
+             "ec_paramgen_curve:prime256v1", "-nodes", "-days", "2", "-subj", "/CN=localhost",
+             "-keyout", key, "-out", cert],
+            check=True, capture_output=True,
+        )  # fmt: skip
+        plain = f"listen 127.0.0.1:{self.ports['web']};"
+        if conf.count(plain) != 1:
+            raise SystemExit(f"no single {plain!r} in the generated nginx.conf")
+        return conf.replace(
+            plain,
+            f"{plain}\n        listen 127.0.0.1:{self.ports['tls']} ssl;"
+            f"\n        ssl_certificate {cert};\n        ssl_certificate_key {key};",
+        )
 
     def stop(self):
         for _name, process, _log in reversed(self.processes):
@@ -244,13 +266,13 @@ def fetch(port, host, path, headers=None):
         return response.status, dict(response.headers), response.read()
 
 
-def wrk(port, host, path, connections, duration):
+def wrk(port, host, path, connections, duration, scheme="http"):
     script = VAR / "latency.lua"
     script.write_text(LUA)
     output = subprocess.run(
         ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--timeout", "10s",
          "-s", str(script), "-H", f"Host: {host}", "-H", f"Accept-Encoding: {BROWSER}",
-         f"http://127.0.0.1:{port}{path}"],
+         f"{scheme}://127.0.0.1:{port}{path}"],
         capture_output=True, text=True, check=True,
     ).stdout  # fmt: skip
     requests, micros, _bytes, p50, p95, p99, errors = (
@@ -265,13 +287,13 @@ def wrk(port, host, path, connections, duration):
     }
 
 
-def front_rounds(web, host, static_path, path, connections, rounds, seconds):
+def front_rounds(web, host, static_path, path, connections, rounds, seconds, scheme="http"):
     """(static, hit, ratios): nginx's static rate and the front cache's hit rate, measured
     in alternating pairs; the round with the median rate of each, every pair's ratio."""
     pairs = [
         (
-            wrk(web, host, static_path, connections, seconds),
-            wrk(web, host, path, connections, seconds),
+            wrk(web, host, static_path, connections, seconds, scheme),
+            wrk(web, host, path, connections, seconds, scheme),
         )
         for _ in range(rounds)
     ]
@@ -347,6 +369,10 @@ def loadavg():
     return " ".join(Path("/proc/loadavg").read_text().split()[:3])
 
 
+def spread(ratios):
+    return f"{statistics.median(ratios):.2f}x ({ratios[0]:.2f}-{ratios[-1]:.2f})"
+
+
 def cell(result):
     text = f"{result['rate']:,.0f}/s ({result['p50']:.1f} / {result['p99']:.1f} ms)"
     return text + (f", {result['errors']} errors" if result["errors"] else "")
@@ -407,20 +433,26 @@ def main():
             wrk(app, host, path, 10, 3)  # every worker thread has its connection and templates
             drain(app, host)
             for connections in (8, 64):
-                static, cached, ratios = front_rounds(
-                    web, host, static_path, path, connections, args.rounds, args.round_seconds
+                rounds = (connections, args.rounds, args.round_seconds)
+                static, cached, ratios = front_rounds(web, host, static_path, path, *rounds)
+                tls_static, tls_cached, tls_ratios = front_rounds(
+                    topology.ports["tls"], host, static_path, path, *rounds, scheme="https"
                 )
                 results = {
                     "static": static,
                     "cached": cached,
+                    "TLS static": tls_static,
+                    "TLS cached": tls_cached,
                     "uncached": wrk(app, host, path, connections, args.duration),
                 }
                 drain(app, host)
-                rows.append((label, path, len(body), connections, results, ratios))
+                rows.append((label, path, len(body), connections, results, ratios, tls_ratios))
                 measured = ", ".join(f"{kind} {cell(value)}" for kind, value in results.items())
                 print(
                     f"  {label} at {connections}: {measured}, hit/static "
-                    + " ".join(f"{ratio:.2f}" for ratio in ratios),
+                    + " ".join(f"{ratio:.2f}" for ratio in ratios)
+                    + ", over TLS "
+                    + " ".join(f"{ratio:.2f}" for ratio in tls_ratios),
                     flush=True,
                 )
         memory = [memory_kib(pid) for pid in topology.gunicorn_workers()]
@@ -455,15 +487,18 @@ def main():
             "",
             "| page | bytes (gzip) | clients | nginx static (p50 / p99) "
             "| front cache hit (p50 / p99) | hit / static (lowest-highest) "
+            "| over TLS: static, hit (p99) | over TLS: hit / static "
             "| uncached, gunicorn (p50 / p95 / p99) |",
-            "|---|---:|---:|---:|---:|---:|---:|",
+            "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
         ]
-        for label, path, size, connections, results, ratios in rows:
+        for label, path, size, connections, results, ratios, tls_ratios in rows:
             uncached = results["uncached"]
+            tls_static, tls_hit = results["TLS static"], results["TLS cached"]
             lines.append(
                 f"| {label} `{path}` | {size:,} | {connections} | {cell(results['static'])} "
-                f"| {cell(results['cached'])} "
-                f"| {statistics.median(ratios):.2f}x ({ratios[0]:.2f}-{ratios[-1]:.2f}) "
+                f"| {cell(results['cached'])} | {spread(ratios)} "
+                f"| {tls_static['rate']:,.0f}/s, {tls_hit['rate']:,.0f}/s "
+                f"({tls_hit['p99']:.1f} ms) | {spread(tls_ratios)} "
                 f"| {uncached['rate']:,.0f}/s ({uncached['p50']:.0f} / {uncached['p95']:.0f}"
                 f" / {uncached['p99']:.0f} ms)"
                 + (f", {uncached['errors']} errors" if uncached["errors"] else "")
