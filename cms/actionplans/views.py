@@ -3,7 +3,7 @@
 from django.utils import translation
 
 from cms.core.chrome import cached
-from cms.core.extensions import LISTING_ITEM_META, extension_html
+from cms.core.extensions import listing_item_metas_ahead
 from cms.core.sites import profile_for_request
 from cms.core.visibility import keep_public, keep_public_documents
 
@@ -75,8 +75,7 @@ def plan_context(plan, request):
     form = CommitmentFilterForm(request.GET or None, institutions.values())
     filters = form.filters() if request.GET else {}
     shown = apply_filters(commitments, filters)
-    for commitment in shown:
-        commitment.listing_item_meta = extension_html(LISTING_ITEM_META, commitment, request)
+    metas = listing_item_metas_ahead(shown, request)
     understood = not form.errors and set(request.GET) <= set(form.fields)
     counts = {status: 0 for status in CommitmentStatus.values}
     for commitment in commitments:
@@ -85,7 +84,7 @@ def plan_context(plan, request):
         "kept_as": "\x00".join(
             [
                 *(f"{name}={values}" for name, values in sorted(request.GET.lists())),
-                *(f"{c.pk}:{c.listing_item_meta}" for c in shown),
+                *metas,
             ]
         )
         if understood

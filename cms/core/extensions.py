@@ -39,6 +39,17 @@ def extension_html(name, *args):
     return mark_safe("".join(str(html) for html in render_extension_point(name, *args)))  # nosec B308 B703
 
 
+def listing_item_metas_ahead(items, request):
+    """Renders the `LISTING_ITEM_META` fillers beside each of `items` ahead of the template
+    (`item.listing_item_meta`, which {% listing_item_meta %} shows), and returns what names
+    them in a kept fragment's key ({% keep %}): "pk:html" for each item."""
+    names = []
+    for item in items:
+        item.listing_item_meta = extension_html(LISTING_ITEM_META, item, request)
+        names.append(f"{item.pk}:{item.listing_item_meta}")
+    return names
+
+
 def has_session_cookie(request):
     """Whether the reader carries a session cookie. A reader without one gets the same,
     cacheable HTML as every anonymous reader: reading the session would mark the response

@@ -15,7 +15,7 @@ from wagtail.images.models import Filter
 from wagtail.images.shortcuts import get_renditions_or_not_found
 
 from cms.core.chrome import cached, until_expired
-from cms.core.extensions import LISTING_ITEM_META, extension_html
+from cms.core.extensions import listing_item_metas_ahead
 from cms.core.pagination import page_links
 from cms.news.categories import localized_categories
 from cms.news.facets import facets, tags_of
@@ -168,10 +168,7 @@ def news_listing(index, request):
     page = Page(listing["articles"], paginator.validate_number(page_number), paginator)
     selected = listing["selected"]
     kept = {name: value for name, value in filters.items() if name in selected}
-    metas = []
-    for article in page.object_list:
-        article.listing_item_meta = extension_html(LISTING_ITEM_META, article, request)
-        metas.append(f"{article.pk}:{article.listing_item_meta}")
+    metas = listing_item_metas_ahead(page.object_list, request)
     return {
         # What the kept content (news_index_page.html) shows besides the page frame; None
         # (not kept) when the filters name nothing.
