@@ -10,13 +10,15 @@ end. The PostgreSQL data stay in var/bench/pg: the first run loads the demo and 
 data set (bench/generate.py, a few minutes), later runs reuse them (--fresh starts again;
 BENCH_DIR=... keeps everything in another directory).
 
-Measured, with `wrk` (Debian package): the home page, a news index, an article, the
-archive with a filter, an action plan, an event and a consultation, each at 8 and 64
-connections, three ways: the same bytes as a static file served by nginx (the physical
-limit), through nginx's front cache (a hit), and straight to gunicorn (uncached, for
-`--duration` seconds). Static and hit are measured twice: on plain HTTP, and over TLS as
-browsers meet the site (the shipped server block also listens with TLS here, a throwaway
-self-signed certificate; HTTP/1.1, as wrk has no HTTP/2). Every request says what a
+Measured (Debian's `wrk` and `h2load` of nghttp2-client): the home page, a news index, an
+article, the archive with a filter, an action plan, an event and a consultation, each at 8
+and 64 connections, three ways: the same bytes as a static file served by nginx (the
+physical limit), through nginx's front cache (a hit), and straight to gunicorn (uncached,
+wrk, for `--duration` seconds). Static and hit are measured twice: with wrk on plain
+HTTP/1.1, and with h2load on HTTP/2 over TLS as browsers meet the shipped server (it also
+listens with TLS and HTTP/2 here, a throwaway self-signed certificate). With wrk, the CPU
+time nginx's workers spend per request is measured too: the server's own cost, which the
+client sharing the cores does not blur. Every request says what a
 browser says it takes (gzip among others), so the bytes are the compressed page, as the
 cache keeps it and a browser gets it. Static and hit are measured in `--rounds`
 alternating pairs of `--round-seconds` each, since the load of a shared machine drifts
@@ -198,8 +200,8 @@ class Topology:
             wait_for_port(self.ports[name])
 
     def with_tls(self, conf, nginx_dir):
-        """The shipped server also on a TLS port, as browsers meet it (HTTP/1.1: wrk has no
-        HTTP/2), with a throwaway self-signed certificate."""
+        """The shipped server also on a TLS port with HTTP/2, as browsers meet it (the
+        shipped `listen 443 ssl http2`), with a throwaway self-signed certificate."""
         cert, key = nginx_dir / "bench.crt", nginx_dir / "bench.key"
         subprocess.run(
             ["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt",
@@ -212,7 +214,7 @@ class Topology:
             raise SystemExit(f"no single {plain!r} in the generated nginx.conf")
         return conf.replace(
             plain,
-            f"{plain}\n        listen 127.0.0.1:{self.ports['tls']} ssl;"
+            f"{plain}\n        listen 127.0.0.1:{self.ports['tls']} ssl http2;"
             f"\n        ssl_certificate {cert};\n        ssl_certificate_key {key};",
         )
 
@@ -232,12 +234,15 @@ class Topology:
                 stdout=subprocess.DEVNULL,
             )
 
-    def gunicorn_workers(self):
-        master = next(p for name, p, _ in self.processes if name == "gunicorn").pid
+    def workers(self, name, title=""):
+        """The processes the master started as `name` has forked, whose command line
+        contains `title` (nginx's "worker process": not its cache manager and loader)."""
+        master = next(p for started, p, _ in self.processes if started == name).pid
         workers = []
         for status in Path("/proc").glob("[0-9]*/status"):
             try:
-                if re.search(rf"^PPid:\s+{master}$", status.read_text(), re.M):
+                forked = re.search(rf"^PPid:\s+{master}$", status.read_text(), re.M)
+                if forked and title in (status.parent / "cmdline").read_text():
                     workers.append(int(status.parent.name))
             except OSError:
                 continue
@@ -266,13 +271,15 @@ def fetch(port, host, path, headers=None):
         return response.status, dict(response.headers), response.read()
 
 
-def wrk(port, host, path, connections, duration, scheme="http"):
+def wrk(port, host, path, connections, duration, nginx=None):
+    """HTTP/1.1 on plain http, as the issue's table measures it."""
     script = VAR / "latency.lua"
     script.write_text(LUA)
+    before = cpu_seconds(nginx)
     output = subprocess.run(
         ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--timeout", "10s",
          "-s", str(script), "-H", f"Host: {host}", "-H", f"Accept-Encoding: {BROWSER}",
-         f"{scheme}://127.0.0.1:{port}{path}"],
+         f"http://127.0.0.1:{port}{path}"],
         capture_output=True, text=True, check=True,
     ).stdout  # fmt: skip
     requests, micros, _bytes, p50, p95, p99, errors = (
@@ -284,16 +291,67 @@ def wrk(port, host, path, connections, duration, scheme="http"):
         "p95": p95 / 1000,
         "p99": p99 / 1000,
         "errors": int(errors),
+        "cpu": (cpu_seconds(nginx) - before) / requests * 1e6 if nginx else None,
     }
 
 
-def front_rounds(web, host, static_path, path, connections, rounds, seconds, scheme="http"):
+def h2load(port, host, path, connections, duration, nginx=None):
+    """HTTP/2 over TLS, as browsers meet the shipped server (`listen 443 ssl http2`): h2load
+    (Debian's nghttp2-client), each connection one request at a time like a browser loading
+    a page. nginx closes a connection after 1,000 requests (keepalive_requests) and h2load
+    does not reconnect, so a cell is as many runs of 1,000 requests per connection as fit in
+    `duration` seconds (each run opens its connections anew, TLS handshakes included)."""
+    log = VAR / "h2load.log"
+    requests, seconds, errors, latencies = 0, 0.0, 0, []
+    before = cpu_seconds(nginx)
+    while seconds < duration:
+        log.unlink(missing_ok=True)  # h2load appends to it
+        output = subprocess.run(
+            ["h2load", "-t2", f"-c{connections}", "-m1", f"-n{connections * 1000}",
+             "-H", f":authority: {host}", "-H", f"accept-encoding: {BROWSER}",
+             "--log-file", str(log), f"https://127.0.0.1:{port}{path}"],
+            capture_output=True, text=True, check=True,
+        ).stdout  # fmt: skip
+        took = re.search(r"finished in ([\d.]+)(m?s)", output)
+        seconds += float(took.group(1)) / (1000 if took.group(2) == "ms" else 1)
+        done = re.search(r"requests: \d+ total, \d+ started, (\d+) done, (\d+) succeeded", output)
+        requests += int(done.group(1))
+        errors += int(done.group(1)) - int(done.group(2))
+        latencies += [int(line.split("\t")[2]) / 1000 for line in log.read_text().splitlines()]
+    cpu = cpu_seconds(nginx) - before
+    latencies.sort()
+
+    def percentile(share):
+        return latencies[min(len(latencies) - 1, int(len(latencies) * share))]
+
+    return {
+        "rate": requests / seconds,
+        "p50": percentile(0.50),
+        "p95": percentile(0.95),
+        "p99": percentile(0.99),
+        "errors": errors,
+        "cpu": cpu / requests * 1e6 if nginx else None,
+    }
+
+
+def cpu_seconds(pids):
+    """CPU time (user and system) the processes have used so far, in seconds."""
+    if not pids:
+        return 0.0
+    ticks = 0
+    for pid in pids:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        ticks += int(fields[11]) + int(fields[12])
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def front_rounds(measure, web, host, static_path, path, connections, rounds, seconds, nginx):
     """(static, hit, ratios): nginx's static rate and the front cache's hit rate, measured
     in alternating pairs; the round with the median rate of each, every pair's ratio."""
     pairs = [
         (
-            wrk(web, host, static_path, connections, seconds, scheme),
-            wrk(web, host, path, connections, seconds, scheme),
+            measure(web, host, static_path, connections, seconds, nginx),
+            measure(web, host, path, connections, seconds, nginx),
         )
         for _ in range(rounds)
     ]
@@ -387,10 +445,11 @@ def main():
     parser.add_argument("--fresh", action="store_true", help="regenerate the data set")
     parser.add_argument("--out", help="also write the Markdown report to this file")
     args = parser.parse_args()
-    for needed in ("nginx", "redis-server", "wrk"):
+    for needed in ("nginx", "redis-server", "wrk", "h2load"):
         if not shutil.which(needed):
             raise SystemExit(
-                f"missing {needed}: scripts/system-deps --production; apt-get install wrk"
+                f"missing {needed}: scripts/system-deps --production; "
+                "apt-get install wrk nghttp2-client"
             )
     topology = Topology(args.fresh)
     lines = []
@@ -432,17 +491,18 @@ def main():
                 raise SystemExit(f"{static_path}: not the bytes of the cached {path}")
             wrk(app, host, path, 10, 3)  # every worker thread has its connection and templates
             drain(app, host)
+            nginx = topology.workers("nginx", "worker process")
             for connections in (8, 64):
-                rounds = (connections, args.rounds, args.round_seconds)
-                static, cached, ratios = front_rounds(web, host, static_path, path, *rounds)
+                rounds = (connections, args.rounds, args.round_seconds, nginx)
+                static, cached, ratios = front_rounds(wrk, web, host, static_path, path, *rounds)
                 tls_static, tls_cached, tls_ratios = front_rounds(
-                    topology.ports["tls"], host, static_path, path, *rounds, scheme="https"
+                    h2load, topology.ports["tls"], host, static_path, path, *rounds
                 )
                 results = {
                     "static": static,
                     "cached": cached,
-                    "TLS static": tls_static,
-                    "TLS cached": tls_cached,
+                    "HTTP/2 static": tls_static,
+                    "HTTP/2 cached": tls_cached,
                     "uncached": wrk(app, host, path, connections, args.duration),
                 }
                 drain(app, host)
@@ -451,11 +511,11 @@ def main():
                 print(
                     f"  {label} at {connections}: {measured}, hit/static "
                     + " ".join(f"{ratio:.2f}" for ratio in ratios)
-                    + ", over TLS "
+                    + ", HTTP/2 over TLS "
                     + " ".join(f"{ratio:.2f}" for ratio in tls_ratios),
                     flush=True,
                 )
-        memory = [memory_kib(pid) for pid in topology.gunicorn_workers()]
+        memory = [memory_kib(pid) for pid in topology.workers("gunicorn")]
         from front_cache import publish_to_fresh
 
         home = Site.objects.get(is_default_site=True).root_page
@@ -482,21 +542,25 @@ def main():
             f"Data: the demo plus bench/generate.py ({counts['articles']:,} articles, "
             f"{counts['comments']:,} comments, ...), PostgreSQL, production settings, "
             f"gunicorn {os.environ.get('WEB_CONCURRENCY') or (os.cpu_count() * 2 + 1)} "
-            f"workers x {gunicorn_threads()} thread(s); wrk: static and hit {args.rounds} "
-            f"alternating rounds of {args.round_seconds} s each, uncached {args.duration} s.",
+            f"workers x {gunicorn_threads()} thread(s); static and hit: {args.rounds} "
+            f"alternating rounds of {args.round_seconds} s each (wrk on HTTP/1.1, h2load on "
+            f"HTTP/2 over TLS); uncached: wrk, {args.duration} s. nginx's CPU per request: "
+            "the user and system time of its workers over the requests of the round.",
             "",
             "| page | bytes (gzip) | clients | nginx static (p50 / p99) "
             "| front cache hit (p50 / p99) | hit / static (lowest-highest) "
-            "| over TLS: static, hit (p99) | over TLS: hit / static "
+            "| nginx's CPU per request: static, hit "
+            "| HTTP/2 over TLS: static, hit (p99) | HTTP/2 over TLS: hit / static "
             "| uncached, gunicorn (p50 / p95 / p99) |",
-            "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+            "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
         ]
         for label, path, size, connections, results, ratios, tls_ratios in rows:
             uncached = results["uncached"]
-            tls_static, tls_hit = results["TLS static"], results["TLS cached"]
+            tls_static, tls_hit = results["HTTP/2 static"], results["HTTP/2 cached"]
             lines.append(
                 f"| {label} `{path}` | {size:,} | {connections} | {cell(results['static'])} "
                 f"| {cell(results['cached'])} | {spread(ratios)} "
+                f"| {results['static']['cpu']:.1f} µs, {results['cached']['cpu']:.1f} µs "
                 f"| {tls_static['rate']:,.0f}/s, {tls_hit['rate']:,.0f}/s "
                 f"({tls_hit['p99']:.1f} ms) | {spread(tls_ratios)} "
                 f"| {uncached['rate']:,.0f}/s ({uncached['p50']:.0f} / {uncached['p95']:.0f}"
