@@ -134,7 +134,10 @@ def test_the_english_calendar_has_the_english_consultation_not_the_ukrainian_one
     page = make_consultation(translate=True)
     now = timezone.now()
     english = occurrences(
-        site(), page.english.locale, now, now + timedelta(days=30),
+        site(),
+        page.english.locale,
+        now,
+        now + timedelta(days=30),
         tags={"kind:consultation_deadline"},
     )
     titles = [item.title for item in english]

@@ -6,6 +6,7 @@ import json
 from django.http import Http404, HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 
 from cms.core.visibility import is_public, keep_public, keep_public_documents
 from plugins.consultations.exports import open_data, open_data_csv
@@ -31,21 +32,31 @@ def consultation_urls(page, request):
 
 
 def consultation_context(page, request):
+    """The page's context. What it reads from the database is read only when the template
+    renders it: the template keeps what it shows with the page frame for the page, its
+    status and whether its results show (`{% keep %}`), and a kept page reads none of it."""
+    status = page.status()
     return {
-        "urls": consultation_urls(page, request),
-        "status": page.status(),
+        "urls": SimpleLazyObject(lambda: consultation_urls(page, request)),
+        "status": status,
         "respond_url": reverse("consultations_respond", args=[page.pk]),
         "results_visible": page.results_visible(),
-        "documents": keep_public_documents(
-            item.document for item in page.draft_documents.select_related("document")
-        ),
-        "commitments": [
-            _localised(commitment.specific)
-            for commitment in keep_public(
-                item.commitment for item in page.shaped_commitments.select_related("commitment")
+        "documents": SimpleLazyObject(
+            lambda: keep_public_documents(
+                item.document for item in page.draft_documents.select_related("document")
             )
-        ],
-        "has_report": page.status() == ConsultationStatus.CLOSED and bool(page.report_decisions()),
+        ),
+        "commitments": SimpleLazyObject(
+            lambda: [
+                _localised(commitment.specific)
+                for commitment in keep_public(
+                    item.commitment for item in page.shaped_commitments.select_related("commitment")
+                )
+            ]
+        ),
+        "has_report": SimpleLazyObject(
+            lambda: status == ConsultationStatus.CLOSED and bool(page.report_decisions())
+        ),
     }
 
 
