@@ -1,6 +1,7 @@
 """What the plan and commitment pages show, computed in a fixed number of queries."""
 
 from django.utils import translation
+from django.utils.functional import SimpleLazyObject
 
 from cms.core.chrome import cached
 from cms.core.extensions import listing_item_metas_ahead
@@ -102,12 +103,15 @@ def plan_context(plan, request):
         ],
         "milestone_count": sum(len(c.milestone_list) for c in commitments),
         "overdue_count": sum(m.overdue for c in commitments for m in c.milestone_list),
-        "timeline": build_timeline(plan.period_start, plan.period_end, commitments, today),
+        # Computed or read only when the kept HTML is rendered anew:
+        "timeline": SimpleLazyObject(
+            lambda: build_timeline(plan.period_start, plan.period_end, commitments, today)
+        ),
         "csv_url": plan.get_url(request) + plan.reverse_subpage("export_csv"),
         "json_url": plan.get_url(request) + plan.reverse_subpage("export_json"),
         "meetings": plan.meetings.all(),
         "links": plan.links.all(),
-        "documents": attached_documents(plan.documents),
+        "documents": SimpleLazyObject(lambda: attached_documents(plan.documents)),
     }
 
 

@@ -75,3 +75,24 @@ def test_each_understood_filter_is_kept_and_a_misunderstood_one_is_not(
     assert not any(parts[0] == "plan" for parts in kept)
     get("ternopil", "/uk/kept/?status=completed")
     assert any(parts[0] == "plan" for parts in kept)
+
+
+def test_a_kept_plan_page_reads_neither_its_documents_nor_their_access(get):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from cms.actionplans.models.plans import ActionPlanDocument, ActionPlanPage
+    from cms.archive.tests.factories import make_document
+
+    plan_with_a_milestone_ending_on_30_june()
+    plan = ActionPlanPage.objects.get(slug="kept")
+    document = make_document("ternopil", "Звіт про виконання плану")
+    plan.documents = [ActionPlanDocument(document=document, title="Звіт про виконання")]
+    plan.save_revision().publish()
+    first = get("ternopil", "/uk/kept/").content
+    assert "Звіт про виконання".encode() in first
+    with CaptureQueriesContext(connection) as kept:
+        assert get("ternopil", "/uk/kept/").content == first
+    read = " ".join(query["sql"] for query in kept.captured_queries)
+    assert "actionplans_actionplandocument" not in read
+    assert "archive_councildocument" not in read
