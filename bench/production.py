@@ -18,12 +18,12 @@ wrk, for `--duration` seconds). Static and hit are measured twice: with wrk on p
 HTTP/1.1, and with h2load on HTTP/2 over TLS as browsers meet the shipped server (it also
 listens with TLS and HTTP/2 here, a throwaway self-signed certificate). With wrk, the CPU
 time nginx's workers spend per request is measured too: the server's own cost, which the
-client sharing the cores does not blur. Every request says what a
-browser says it takes (gzip among others), so the bytes are the compressed page, as the
-cache keeps it and a browser gets it. Static and hit are measured in `--rounds`
-alternating pairs of `--round-seconds` each, since the load of a shared machine drifts
-within seconds: the table shows the round with the median rate of each and the median of
-the pairs' ratios, with the lowest and highest. Then publish-to-fresh
+client sharing the cores does not blur. Every request says what a browser says it takes
+(gzip among others), so the bytes are the compressed page, as the cache keeps it and a
+browser gets it. Static and hit are measured in `--rounds` alternating pairs of
+`--round-seconds` each, since the load of a shared machine drifts within seconds: the table
+shows the round with the median rate of each and the median of the pairs' ratios, with the
+lowest and highest. Then publish-to-fresh
 (bench/front_cache.py's method: an article published `--publishes` times, its page, news
 index, home page and feed fetched through nginx until each shows the change) and the
 memory of each gunicorn worker (RSS and PSS from /proc). Prints a Markdown table with the
@@ -43,6 +43,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -271,8 +272,9 @@ def fetch(port, host, path, headers=None):
         return response.status, dict(response.headers), response.read()
 
 
-def wrk(port, host, path, connections, duration, nginx=None):
-    """HTTP/1.1 on plain http, as the issue's table measures it."""
+def wrk(port, host, path, connections, duration, nginx=()):
+    """HTTP/1.1 on plain http, as the issue's table measures it; with the pids of nginx's
+    workers, also their CPU time per request."""
     script = VAR / "latency.lua"
     script.write_text(LUA)
     before = cpu_seconds(nginx)
@@ -295,7 +297,7 @@ def wrk(port, host, path, connections, duration, nginx=None):
     }
 
 
-def h2load(port, host, path, connections, duration, nginx=None):
+def h2load(port, host, path, connections, duration):
     """HTTP/2 over TLS, as browsers meet the shipped server (`listen 443 ssl http2`): h2load
     (Debian's nghttp2-client), each connection one request at a time like a browser loading
     a page. nginx closes a connection after 1,000 requests (keepalive_requests) and h2load
@@ -303,7 +305,6 @@ def h2load(port, host, path, connections, duration, nginx=None):
     `duration` seconds (each run opens its connections anew, TLS handshakes included)."""
     log = VAR / "h2load.log"
     requests, seconds, errors, latencies = 0, 0.0, 0, []
-    before = cpu_seconds(nginx)
     while seconds < duration:
         log.unlink(missing_ok=True)  # h2load appends to it
         output = subprocess.run(
@@ -318,7 +319,6 @@ def h2load(port, host, path, connections, duration, nginx=None):
         requests += int(done.group(1))
         errors += int(done.group(1)) - int(done.group(2))
         latencies += [int(line.split("\t")[2]) / 1000 for line in log.read_text().splitlines()]
-    cpu = cpu_seconds(nginx) - before
     latencies.sort()
 
     def percentile(share):
@@ -330,14 +330,11 @@ def h2load(port, host, path, connections, duration, nginx=None):
         "p95": percentile(0.95),
         "p99": percentile(0.99),
         "errors": errors,
-        "cpu": cpu / requests * 1e6 if nginx else None,
     }
 
 
 def cpu_seconds(pids):
     """CPU time (user and system) the processes have used so far, in seconds."""
-    if not pids:
-        return 0.0
     ticks = 0
     for pid in pids:
         fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
@@ -345,13 +342,13 @@ def cpu_seconds(pids):
     return ticks / os.sysconf("SC_CLK_TCK")
 
 
-def front_rounds(measure, web, host, static_path, path, connections, rounds, seconds, nginx):
+def front_rounds(measure, web, host, static_path, path, connections, rounds, seconds):
     """(static, hit, ratios): nginx's static rate and the front cache's hit rate, measured
     in alternating pairs; the round with the median rate of each, every pair's ratio."""
     pairs = [
         (
-            measure(web, host, static_path, connections, seconds, nginx),
-            measure(web, host, path, connections, seconds, nginx),
+            measure(web, host, static_path, connections, seconds),
+            measure(web, host, path, connections, seconds),
         )
         for _ in range(rounds)
     ]
@@ -493,8 +490,10 @@ def main():
             drain(app, host)
             nginx = topology.workers("nginx", "worker process")
             for connections in (8, 64):
-                rounds = (connections, args.rounds, args.round_seconds, nginx)
-                static, cached, ratios = front_rounds(wrk, web, host, static_path, path, *rounds)
+                rounds = (connections, args.rounds, args.round_seconds)
+                static, cached, ratios = front_rounds(
+                    partial(wrk, nginx=nginx), web, host, static_path, path, *rounds
+                )
                 tls_static, tls_cached, tls_ratios = front_rounds(
                     h2load, topology.ports["tls"], host, static_path, path, *rounds
                 )
