@@ -1,11 +1,16 @@
 """The plan page kept with the page frame (cms.core.chrome) is never shown stale: a new day,
-a renamed institution and the filters asked for each give the page they should."""
+a renamed institution and the filters asked for each give the page they should; and a kept
+page reads nothing that only its kept HTML shows."""
 
 import datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from cms.actionplans.models.plans import ActionPlanDocument, ActionPlanPage
+from cms.archive.tests.factories import make_document
 from cms.core.templatetags import core_tags
 
 from .factories import DOING, make_commitment, make_institution, make_plan
@@ -78,12 +83,6 @@ def test_each_understood_filter_is_kept_and_a_misunderstood_one_is_not(
 
 
 def test_a_kept_plan_page_reads_neither_its_documents_nor_their_access(get):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    from cms.actionplans.models.plans import ActionPlanDocument, ActionPlanPage
-    from cms.archive.tests.factories import make_document
-
     plan_with_a_milestone_ending_on_30_june()
     plan = ActionPlanPage.objects.get(slug="kept")
     document = make_document("ternopil", "Звіт про виконання плану")
