@@ -98,6 +98,8 @@ class Topology:
             "REDIS_URL": f"redis://127.0.0.1:{self.ports['redis']}/0",
             "TASKS_BACKEND": "database",
             "FRONTEND_CACHE_URL": f"http://127.0.0.1:{self.ports['purge']}",
+            "FRONT_PAGE_STORE": str(VAR / "nginx" / "pages"),
+            "FRONT_PAGE_STORE_HEADERS": str(VAR / "nginx" / "stored-pages.conf"),
             "TRUSTED_PROXY_COUNT": "1",
             "STATIC_ROOT": str(VAR / "static"),
             "MEDIA_ROOT": str(VAR / "media"),

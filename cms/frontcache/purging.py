@@ -10,20 +10,25 @@ run is put off at once: the worker never waits on a dead cache for more than one
 import http.client
 import logging
 import threading
+import time
 from datetime import timedelta
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import DatabaseError, IntegrityError, connection, transaction
 from django.utils import timezone
 from django_tasks import task
 
+from cms.frontcache import store
 from cms.frontcache.models import PendingPurge, key_digest
 from cms.frontcache.records import forget_expired, keys_for
 
 logger = logging.getLogger(__name__)
 MAX_DELAY_SECONDS = 300
 BATCH = 500
+#: When the last change was purged (the shared cache: every process of every machine).
+CHANGED_AT = "frontcache:changed-at"
 
 _pending = threading.local()
 
@@ -44,9 +49,17 @@ def queue_tags(tags):
         transaction.on_commit(_flush, robust=True)
 
 
-def _flush():
+def changed_since(moment):
+    """Whether a change was purged at or after `moment` (a time.time() value)."""
+    changed = cache.get(CHANGED_AT)
+    return changed is not None and changed >= moment
 
+
+def _flush():
     tags = _pending.__dict__.pop("tags", set())
+    # Before the keys are looked up: an answer rendered meanwhile is either recorded in
+    # time to be purged, or sees this mark and is not kept (FrontCacheMiddleware).
+    cache.set(CHANGED_AT, time.time(), None)
     try:
         keys = keys_for(tags)
     except DatabaseError:  # the tables are not there yet (changes made while migrating)
@@ -139,6 +152,7 @@ def send_due(now=None):
     try:
         for row in due:
             try:
+                store.drop(row.key)
                 endpoint.purge(row.key)
             except OSError as exc:
                 error = str(exc) or exc.__class__.__name__

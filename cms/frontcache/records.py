@@ -3,9 +3,11 @@
 import hashlib
 from datetime import timedelta
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from cms.frontcache import store
 from cms.frontcache.models import CachedAnswer, CachedAnswerTag, key_digest
 
 # Kept a little past an answer's expiry (the clocks of nginx and Django may differ).
@@ -39,10 +41,13 @@ def record(key, tags, seconds):
 
 def keys_for(tags):
     """The keys of every answer that may still be cached and shows one of `tags` (a tag
-    ending in `*` stands for every tag that starts with what comes before it)."""
+    ending in `*` stands for every tag that starts with what comes before it). Expired
+    records count until `forget_expired` has dropped their stored pages."""
     prefixes = [tag[:-1] for tag in tags if tag.endswith("*")]
     tags = [tag for tag in tags if not tag.endswith("*")]
-    live = CachedAnswer.objects.filter(expires_at__gt=timezone.now())
+    live = CachedAnswer.objects.all()
+    if not store.enabled():
+        live = live.filter(expires_at__gt=timezone.now())
     keys = set()
     for start in range(0, len(tags), 500):
         chunk = tags[start : start + 500]
@@ -53,5 +58,7 @@ def keys_for(tags):
 
 
 def forget_expired():
-    """Drop the records of answers nginx no longer serves (past their `s-maxage`)."""
+    """Drop what is past its `s-maxage`: stored pages (by their age, so a page the records
+    lost, after a restore, goes too), then the records."""
+    store.sweep(settings.PAGE_CACHE_SECONDS + GRACE.total_seconds())
     CachedAnswer.objects.filter(expires_at__lte=timezone.now()).delete()

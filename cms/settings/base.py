@@ -82,11 +82,12 @@ MIDDLEWARE = [
     "cms.ops.middleware.RequestIdMiddleware",
     "cms.ops.replica.ReplicaMiddleware",
     "cms.ops.middleware.HealthCheckMiddleware",
+    # Runs (almost) last on the response: sees every cookie and session use, and the
+    # compressed bytes nginx keeps (in its cache and the page store).
+    "cms.frontcache.middleware.FrontCacheMiddleware",
     # Compresses for a client that takes gzip; nginx asks for it on every request, so its
     # cache keeps each page once, compressed (site/deploy/nginx.conf).
     "django.middleware.gzip.GZipMiddleware",
-    # Runs (almost) last on the response: sees every cookie and session use.
-    "cms.frontcache.middleware.FrontCacheMiddleware",
     "cms.core.middleware.SharedCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "cms.core.headers.SecurityHeadersMiddleware",
@@ -274,6 +275,12 @@ TASKS = {
 # cms.frontcache after each change; each purge request waits at most FRONT_CACHE_TIMEOUT s.
 FRONT_CACHE_PURGE_URL = os.environ.get("FRONTEND_CACHE_URL", "")
 FRONT_CACHE_TIMEOUT = float(os.environ.get("FRONT_CACHE_TIMEOUT", "2"))
+# The page store (cms.frontcache.store): the folder nginx sends stored pages from (empty: no
+# store, pages are kept by proxy_cache alone) and nginx's include of the headers it adds.
+FRONT_PAGE_STORE = os.environ.get("FRONT_PAGE_STORE", "")
+FRONT_PAGE_STORE_HEADERS = os.environ.get(
+    "FRONT_PAGE_STORE_HEADERS", str(BASE_DIR / "site" / "deploy" / "nginx-stored-pages.conf")
+)
 # How long a shared cache may keep an anonymous page (Cache-Control s-maxage).
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 SITE_PORT = int(os.environ.get("SITE_PORT", "80"))

@@ -4,6 +4,7 @@ site/deploy/nginx.conf (through scripts/nginx-local-conf), on a copy of the test
 (the demo): a SQLite file, or a PostgreSQL database made from the test database."""
 
 import contextlib
+import gzip
 import http.client
 import os
 import shutil
@@ -26,6 +27,7 @@ NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 PURGE_MODULE = Path("/usr/lib/nginx/modules/ngx_http_cache_purge_module.so")
 GUNICORN = Path(sys.executable).with_name("gunicorn")
 STATIC = ROOT / "var" / "test-deploy-static"
+BROWSER = "gzip, deflate, br"
 
 
 def free_port():
@@ -142,6 +144,9 @@ def production_env(workdir, database_url, **overrides):
             "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
             "LOG_LEVEL": "WARNING",
             "WEB_CONCURRENCY": "1",
+            # Written by scripts/nginx-local-conf for the stack's nginx (start_nginx).
+            "FRONT_PAGE_STORE": str(Path(workdir) / "nginx" / "pages"),
+            "FRONT_PAGE_STORE_HEADERS": str(Path(workdir) / "nginx" / "stored-pages.conf"),
         }
     )
     env.update({key: str(value) for key, value in overrides.items()})
@@ -149,12 +154,20 @@ def production_env(workdir, database_url, **overrides):
 
 
 class Answer:
+    """One answer: `body` as sent, `text` unpacked; `cache` is "HIT" for an answer nginx sent
+    without Django, from its cache or from the page store (`stored`)."""
+
     def __init__(self, response, body):
         self.status = response.status
         self.headers = {k.lower(): v for k, v in response.getheaders()}
         self.body = body
+        if self.headers.get("content-encoding") == "gzip" and body:
+            body = gzip.decompress(body)
         self.text = body.decode("utf-8", "replace")
         self.cache = self.headers.get("x-cache-status", "")
+        self.stored = self.cache == "STORE"
+        if self.stored:
+            self.cache = "HIT"
 
 
 class Stack:
@@ -235,7 +248,9 @@ class Stack:
             "127.0.0.1", self.port, timeout=30, source_address=(source, 0) if source else None
         )
         try:
-            conn.request(method, path, body=body, headers={"Host": host, **(headers or {})})
+            # As a browser asks: the page store only answers a client that takes gzip.
+            headers = {"Host": host, "Accept-Encoding": BROWSER, **(headers or {})}
+            conn.request(method, path, body=body, headers=headers)
             response = conn.getresponse()
             return Answer(response, response.read())
         finally:
@@ -283,6 +298,10 @@ class Stack:
             + 'call_command("db_worker", "--batch", "--no-startup-delay")\n',
             env=env,
         )
+
+    def drop(self, host, path):
+        """Purge one address from the front cache (its copy in nginx and the page store)."""
+        self.change(f'from cms.frontcache.purging import queue_keys\nqueue_keys(["{host}{path}"])')
 
     def query(self, sql):
         return query(self.env["DATABASE_URL"], sql)

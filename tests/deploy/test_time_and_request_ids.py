@@ -111,9 +111,19 @@ def test_django_logs_under_the_id_nginx_gave_the_request(stack):
 
 
 def test_a_hit_is_logged_by_nginx_under_its_id(stack):
-    """Django never sees a cache hit: nginx's access log has its line, ending with the id."""
-    hit = stack.warm(TE, "/uk/")
-    request_id = hit.headers["x-request-id"]
+    """Django never sees a cache hit: nginx's access log has its line, ending with where it
+    came from (the page store, or nginx's cache for a client that takes no gzip) and the id."""
+    stored = stack.warm(TE, "/uk/")
+    assert _logged(stack, stored).endswith(f" STORE {stored.headers['x-request-id']}")
+    stack.get(TE, "/uk/", headers={"Accept-Encoding": "identity"})
+    hit = stack.get(TE, "/uk/", headers={"Accept-Encoding": "identity"})
+    assert hit.cache == "HIT" and not hit.stored
+    assert _logged(stack, hit).endswith(f" HIT {hit.headers['x-request-id']}")
+
+
+def _logged(stack, answer):
+    """The access log's line of `answer` (checked to be Django-free)."""
+    request_id = answer.headers["x-request-id"]
     log = stack.workdir / "nginx" / "access.log"
     lines, deadline = [], time.monotonic() + 15  # written in blocks, at the latest after 5 s
     while not lines and time.monotonic() < deadline:
@@ -122,8 +132,8 @@ def test_a_hit_is_logged_by_nginx_under_its_id(stack):
         lines = [line for line in text.splitlines() if line.endswith(" " + request_id)]
     assert len(lines) == 1, f"{request_id} not in {log}"
     assert '"GET /uk/ HTTP/1.1" 200 ' in lines[0]
-    assert lines[0].endswith(f" HIT {request_id}")
     assert request_id not in (stack.workdir / "gunicorn.log").read_text(encoding="utf-8")
+    return lines[0]
 
 
 PUBLISH_WHILE_HANGING = """

@@ -1,0 +1,70 @@
+"""The page store behind the shipped nginx: an anonymous page is sent from it as a static
+file with exactly the headers Django gave it, and only to whom Django's answer was for."""
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+TE = "ternopil.localhost"
+PAGE = "/uk/events/"
+IDENTITY = {"Accept-Encoding": "identity"}
+#: Each answer's own: not the page's.
+PER_ANSWER = {"date", "content-length", "x-request-id", "x-cache-status", "connection"}
+#: What nginx adds to a file it sends (validators and ranges), and to no proxied page.
+FILE_ONLY = {"last-modified", "etag", "accept-ranges"}
+
+
+def page_headers(answer):
+    return {
+        name: sorted(part.strip() for part in value.split(";"))
+        if name == "content-security-policy"
+        else value
+        for name, value in answer.headers.items()
+        if name not in PER_ANSWER | FILE_ONLY
+    }
+
+
+def test_a_stored_page_is_sent_with_the_headers_and_bytes_django_answered(stack):
+    stack.drop(TE, PAGE)
+    first = stack.get(TE, PAGE)
+    assert first.status == 200 and first.cache == "MISS"
+    stored = stack.get(TE, PAGE)
+    assert stored.stored and stored.body == first.body
+    assert page_headers(stored) == page_headers(first)
+    assert page_headers(stored)["content-language"] == "uk"
+    head = stack.request(TE, PAGE, method="HEAD")
+    assert head.stored and head.body == b""
+
+
+def test_the_store_answers_only_anonymous_gzip_gets_of_addresses_without_a_query(stack):
+    stack.warm(TE, PAGE)
+    assert stack.get(TE, PAGE).stored
+    assert not stack.get(TE, PAGE, headers=IDENTITY).stored
+    assert not stack.get(TE, PAGE + "?page=1").stored
+    assert not stack.get(TE, PAGE, headers={"Cookie": "sessionid=x"}).stored
+    assert not stack.get(TE, PAGE.rstrip("/")).stored
+    # A form sent to the same address reaches Django (its CSRF check), not a 405 of nginx.
+    posted = stack.request(
+        TE,
+        PAGE,
+        method="POST",
+        body="a=1",
+        headers={"Content-Type": "application/x-www-form-urlencoded"},
+    )
+    assert posted.status == 403 and "csrf" in posted.text.lower()
+
+
+def test_the_minute_command_sweeps_pages_past_their_lifetime(stack):
+    stack.warm(TE, PAGE)
+    assert stack.get(TE, PAGE).stored
+    stack.shell(
+        """
+import os, time
+from django.conf import settings
+for folder, _dirs, files in os.walk(settings.FRONT_PAGE_STORE):
+    for name in files:
+        os.utime(os.path.join(folder, name), (time.time() - 3600,) * 2)
+"""
+    )
+    stack.manage("send_front_cache_purges")
+    assert not stack.get(TE, PAGE).stored
