@@ -13,7 +13,8 @@ BENCH_DIR=... keeps everything in another directory).
 Measured (Debian's `wrk` and `h2load` of nghttp2-client): the home page, a news index, an
 article, the archive with a filter, an action plan, an event and a consultation, each at 8
 and 64 connections, three ways: the same bytes as a static file served by nginx (the
-physical limit), through nginx's front cache (a hit), and straight to gunicorn (uncached,
+physical limit), through nginx's front cache (a hit: from the page store, or from
+proxy_cache for a page the store does not keep), and straight to gunicorn (uncached,
 wrk, for `--duration` seconds). Static and hit are measured twice: with wrk on plain
 HTTP/1.1, and with h2load on HTTP/2 over TLS as browsers meet the shipped server (it also
 listens with TLS and HTTP/2 here, a throwaway self-signed certificate). With wrk, the CPU
@@ -52,6 +53,8 @@ PY = str(ROOT / ".venv" / "bin" / "python")
 PGBIN = sorted(Path("/usr/lib/postgresql").glob("*/bin"), key=lambda p: int(p.parent.name))[-1]
 # What a browser (Chromium) says it takes: every request of the benchmark says the same.
 BROWSER = "gzip, deflate, br, zstd"
+#: Where nginx found the page (its X-Cache-Status).
+SOURCES = {"STORE": "page store", "HIT": "proxy_cache"}
 LUA = """
 done = function(summary, latency, requests)
   io.write(string.format("RESULT %d %d %.0f %d %d %d %d\\n", summary.requests,
@@ -475,10 +478,10 @@ def main():
         for label, path in pages:
             fetch(web, host, path)
             status, headers, body = fetch(web, host, path, {"Accept-Encoding": BROWSER})
-            if (status, headers.get("X-Cache-Status"), headers.get("Content-Encoding")) != (
-                200,
+            source = headers.get("X-Cache-Status")
+            if (status, headers.get("Content-Encoding")) != (200, "gzip") or source not in (
+                "STORE",
                 "HIT",
-                "gzip",
             ):
                 raise SystemExit(f"{path}: {status}, {headers}")
             # The same bytes as a static file: nginx's gzip_static sends the .gz to a browser
@@ -507,7 +510,9 @@ def main():
                     "uncached": wrk(app, host, path, connections, args.duration),
                 }
                 drain(app, host)
-                rows.append((label, path, len(body), connections, results, ratios, tls_ratios))
+                rows.append(
+                    (label, path, source, len(body), connections, results, ratios, tls_ratios)
+                )
                 measured = ", ".join(f"{kind} {cell(value)}" for kind, value in results.items())
                 print(
                     f"  {label} at {connections}: {measured}, hit/static "
@@ -548,18 +553,19 @@ def main():
             f"HTTP/2 over TLS); uncached: wrk, {args.duration} s. nginx's CPU per request: "
             "the user and system time of its workers over the requests of the round.",
             "",
-            "| page | bytes (gzip) | clients | nginx static (p50 / p99) "
+            "| page | hit from | bytes (gzip) | clients | nginx static (p50 / p99) "
             "| front cache hit (p50 / p99) | hit / static (lowest-highest) "
             "| nginx's CPU per request: static, hit "
             "| HTTP/2 over TLS: static, hit (p99) | HTTP/2 over TLS: hit / static "
             "| uncached, gunicorn (p50 / p95 / p99) |",
-            "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+            "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
         ]
-        for label, path, size, connections, results, ratios, tls_ratios in rows:
+        for label, path, source, size, connections, results, ratios, tls_ratios in rows:
             uncached = results["uncached"]
             tls_static, tls_hit = results["HTTP/2 static"], results["HTTP/2 cached"]
             lines.append(
-                f"| {label} `{path}` | {size:,} | {connections} | {cell(results['static'])} "
+                f"| {label} `{path}` | {SOURCES[source]} | {size:,} | {connections} "
+                f"| {cell(results['static'])} "
                 f"| {cell(results['cached'])} | {spread(ratios)} "
                 f"| {results['static']['cpu']:.1f} µs, {results['cached']['cpu']:.1f} µs "
                 f"| {tls_static['rate']:,.0f}/s, {tls_hit['rate']:,.0f}/s "

@@ -93,6 +93,7 @@ def test_the_production_guide_works_as_written(tmp_path, database_url):
             REDIS_URL=os.environ.get("REDIS_URL", ""),
             STATIC_ROOT=str(tmp_path / "static"),
             MEDIA_ROOT=str(tmp_path / "media"),
+            FRONT_PAGE_STORE=str(tmp_path / "pages"),
             BACKUP_DIR=str(tmp_path / "backups"),
             BIND=f"127.0.0.1:{port}",
             WEB_CONCURRENCY="2",

@@ -26,10 +26,10 @@ from django.conf import settings
 
 logger = logging.getLogger(__name__)
 
-# nginx's `add_header Name value;` and `default_type value;`, the value quoted or not.
+# nginx's `add_header Name value;` and `charset value;`, the value quoted or not.
 VALUE = r'(?:"([^"]*)"|([^\s";]+))\s*;'
 ADD_HEADER = re.compile(r"^\s*add_header\s+(\S+)\s+" + VALUE, re.MULTILINE)
-DEFAULT_TYPE = re.compile(r"^\s*default_type\s+" + VALUE, re.MULTILINE)
+CHARSET = re.compile(r"^\s*charset\s+" + VALUE, re.MULTILINE)
 #: Headers of each answer of its own, not of the page: not compared.
 PER_ANSWER = {"date", "content-length", "content-language", "x-request-id", "x-cache-status"}
 LANGUAGE = re.compile(r"^/([a-z]{2}(?:-[a-z]+)?)/")
@@ -54,9 +54,12 @@ def served_headers(path=None):
         for name, quoted, bare in ADD_HEADER.findall(text)
         if name.lower() not in PER_ANSWER
     }
-    content_type = DEFAULT_TYPE.search(text)
-    if content_type:
-        headers["content-type"] = content_type.group(1) or content_type.group(2)
+    # nginx sends a stored `index.html.gz` with gzip_static: compressed, as text/html.
+    charset = CHARSET.search(text)
+    headers["content-encoding"] = "gzip"
+    headers["content-type"] = "text/html" + (
+        f"; charset={charset.group(1) or charset.group(2)}" if charset else ""
+    )
     return headers
 
 

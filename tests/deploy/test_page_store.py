@@ -36,22 +36,26 @@ def test_a_stored_page_is_sent_with_the_headers_and_bytes_django_answered(stack)
     assert head.stored and head.body == b""
 
 
-def test_the_store_answers_only_anonymous_gzip_gets_of_addresses_without_a_query(stack):
+def test_the_store_answers_anonymous_gets_of_addresses_without_a_query(stack):
     stack.warm(TE, PAGE)
-    assert stack.get(TE, PAGE).stored
-    assert not stack.get(TE, PAGE, headers=IDENTITY).stored
+    packed = stack.get(TE, PAGE)
+    assert packed.stored and packed.headers["content-encoding"] == "gzip"
+    plain = stack.get(TE, PAGE, headers=IDENTITY)  # unpacked for a client that takes no gzip
+    assert plain.stored and "content-encoding" not in plain.headers
+    assert plain.text == packed.text and "<h1" in plain.text
     assert not stack.get(TE, PAGE + "?page=1").stored
     assert not stack.get(TE, PAGE, headers={"Cookie": "sessionid=x"}).stored
     assert not stack.get(TE, PAGE.rstrip("/")).stored
     # A form sent to the same address reaches Django (its CSRF check), not a 405 of nginx.
-    posted = stack.request(
-        TE,
-        PAGE,
-        method="POST",
-        body="a=1",
-        headers={"Content-Type": "application/x-www-form-urlencoded"},
-    )
-    assert posted.status == 403 and "csrf" in posted.text.lower()
+    for method in ("POST", "PUT"):
+        sent = stack.request(
+            TE,
+            PAGE,
+            method=method,
+            body="a=1",
+            headers={"Content-Type": "application/x-www-form-urlencoded"},
+        )
+        assert sent.status == 403 and "csrf" in sent.text.lower(), method
 
 
 def test_the_minute_command_sweeps_pages_past_their_lifetime(stack):
