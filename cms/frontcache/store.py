@@ -102,7 +102,29 @@ def storable(request, response):
         for name, value in response.items()
         if name.lower() not in PER_ANSWER
     }
-    return headers == expected
+    if headers == expected:
+        return True
+    _tell_differing(
+        name for name in expected if headers.get(name, expected[name]) != expected[name]
+    )
+    return False
+
+
+_told = set()
+
+
+def _tell_differing(names):
+    """Log once per process each header Django sends otherwise than nginx would (a setting
+    changed on one side only): pages then go through proxy_cache, slower. A page's header
+    of its own (a `noindex`) is not among them, nor its own cache lifetime."""
+    for name in set(names) - _told - {"cache-control"}:
+        _told.add(name)
+        logger.warning(
+            "Page store: Django sends %s otherwise than %s; pages are served through "
+            "nginx's cache until both say the same",
+            name,
+            settings.FRONT_PAGE_STORE_HEADERS,
+        )
 
 
 def _comparable(name, value):

@@ -50,9 +50,13 @@ def test_the_shipped_headers_are_the_ones_django_sends_so_a_page_is_stored(clien
     assert oct(stored.stat().st_mode & 0o777) == "0o644"
 
 
-def test_an_answer_with_other_headers_stays_out_of_the_store(client, kept, settings):
+def test_an_answer_with_other_headers_stays_out_of_the_store(client, kept, settings, caplog):
     settings.SECURE_HSTS_PRELOAD = False  # changed in the environment, not in nginx
+    store._told.clear()
     assert fetch(client, NEWS).status_code == 200
+    fetch(client, "/uk/")
+    told = [r.getMessage() for r in caplog.records if r.name == store.__name__]
+    assert len(told) == 1 and "strict-transport-security" in told[0]  # once per process
     settings.SECURE_HSTS_PRELOAD = True
     fetch(client, NEWS, HTTP_ACCEPT_ENCODING="identity")  # not compressed
     fetch(client, NEWS + "?page=2")  # a query string
