@@ -479,10 +479,7 @@ def main():
             fetch(web, host, path)
             status, headers, body = fetch(web, host, path, {"Accept-Encoding": BROWSER})
             source = headers.get("X-Cache-Status")
-            if (status, headers.get("Content-Encoding")) != (200, "gzip") or source not in (
-                "STORE",
-                "HIT",
-            ):
+            if (status, headers.get("Content-Encoding")) != (200, "gzip") or source not in SOURCES:
                 raise SystemExit(f"{path}: {status}, {headers}")
             # The same bytes as a static file: nginx's gzip_static sends the .gz to a browser
             static = static_dir / (re.sub(r"\W+", "-", label) + ".html")

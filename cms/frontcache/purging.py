@@ -22,7 +22,7 @@ from django_tasks import task
 
 from cms.frontcache import store
 from cms.frontcache.models import PendingPurge, key_digest
-from cms.frontcache.records import forget_expired, keys_for
+from cms.frontcache.records import keys_for
 
 logger = logging.getLogger(__name__)
 MAX_DELAY_SECONDS = 300
@@ -195,7 +195,8 @@ def failing():
 # Ahead of indexing, mail and the rest: a stale page is what a spike of readers sees.
 @task(priority=50)
 def send_purges():
-    """Send the front-cache purges that are due (retries reschedule this task)."""
+    """Send the front-cache purges that are due (retries reschedule this task). Expired
+    records and stored pages are cleared by the minute's `send_front_cache_purges`, not
+    after every change."""
     sent, failed = send_due()
-    forget_expired()
     return {"sent": sent, "failed": failed}

@@ -41,11 +41,11 @@ def enabled():
 
 
 @cache
-def served_headers(path=None):
+def served_headers():
     """The headers nginx adds to a stored page ({lower-cased name: value}), from its include;
     None when the file cannot be read (the store is then left alone)."""
     try:
-        text = Path(path or settings.FRONT_PAGE_STORE_HEADERS).read_text()
+        text = Path(settings.FRONT_PAGE_STORE_HEADERS).read_text()
     except OSError as exc:
         logger.warning("Page store off: %s", exc)
         return None
@@ -63,11 +63,16 @@ def served_headers(path=None):
     return headers
 
 
+def _address(key):
+    """A front-cache key's host, raw request URI (no leading `/`) and decoded path."""
+    host, _, uri = key.partition("/")
+    return host, uri, unquote("/" + uri)
+
+
 def file_for(key):
     """The stored file of a front-cache key (`host` + request URI), or None when the key is
     not one the store keeps (a query string, an address not ending in `/`, odd segments)."""
-    host, _, uri = key.partition("/")
-    path = unquote("/" + uri)
+    host, uri, path = _address(key)
     if (
         not settings.FRONT_PAGE_STORE
         or "?" in uri
@@ -139,7 +144,7 @@ def write(key, request, response):
     """Keep the answer's body as the stored page of `key` (when it may be kept)."""
     target = file_for(key)
     # The file nginx looks for is named by its decoded address: the same page's only
-    if target is None or unquote("/" + key.partition("/")[2]) != request.path:
+    if target is None or _address(key)[2] != request.path:
         return False
     if not storable(request, response):
         return False

@@ -248,7 +248,7 @@ class Stack:
             "127.0.0.1", self.port, timeout=30, source_address=(source, 0) if source else None
         )
         try:
-            # As a browser asks: the page store only answers a client that takes gzip.
+            # As a browser asks: gzip (a test asks for `identity` itself when it needs to).
             headers = {"Host": host, "Accept-Encoding": BROWSER, **(headers or {})}
             conn.request(method, path, body=body, headers=headers)
             response = conn.getresponse()
