@@ -2,15 +2,18 @@
 files, ahead of its `proxy_cache` (site/deploy/nginx.conf).
 
 A page goes into the store only when nginx would serve it exactly as Django answered:
-a GET without a query string, for an address ending in `/`, status 200, compressed, with
+a GET for an address ending in `/`, with no query string or a plain one (`QUERY`: nginx
+looks for no other), status 200, compressed, with
 the shared cache's `s-maxage`, and with the very headers the stored-pages include of nginx
 adds (`FRONT_PAGE_STORE_HEADERS`, read here too). A page with any other header (a
 `noindex`, another cache lifetime, a Content-Security-Policy changed in the environment
 but not in nginx) stays out and is served through `proxy_cache`: never with wrong headers.
 
-Files are `<store>/<host>/<path>/index.html.gz`, written whole (a temporary file renamed),
-dropped by the same purges as nginx's cache, and swept once older than the `s-maxage` (by
-the minute's purge command), so a page is never kept longer than nginx's cache keeps it.
+Files are `<store>/<host>/<path>/index.html.gz` (with a query string `index.<query>.html.gz`,
+the query as the browser sent it), written whole (a temporary file renamed), dropped by the
+same purges as nginx's cache, and swept once older than the `s-maxage` (by the minute's
+purge command), so a page is never kept longer than nginx's cache keeps it. The store so
+holds at most what Django renders in that time, as nginx's cache would.
 """
 
 import logging
@@ -33,7 +36,9 @@ CHARSET = re.compile(r"^\s*charset\s+" + VALUE, re.MULTILINE)
 #: Headers of each answer of its own, not of the page: not compared.
 PER_ANSWER = {"date", "content-length", "content-language", "x-request-id", "x-cache-status"}
 LANGUAGE = re.compile(r"^/([a-z]{2}(?:-[a-z]+)?)/")
-FILE_NAME = "index.html.gz"
+#: The query strings nginx looks for in the store (its map on `$args`): never a `/`, so the
+#: file stays in its address's folder, and short enough for a file name.
+QUERY = re.compile(r"[A-Za-z0-9%+._=&-]{1,200}")
 
 
 def enabled():
@@ -64,18 +69,20 @@ def served_headers():
 
 
 def _address(key):
-    """A front-cache key's host, raw request URI (no leading `/`) and decoded path."""
+    """A front-cache key's host, decoded path and raw query string (None without `?`)."""
     host, _, uri = key.partition("/")
-    return host, uri, unquote("/" + uri)
+    uri, mark, query = uri.partition("?")
+    return host, unquote("/" + uri), query if mark else None
 
 
 def file_for(key):
     """The stored file of a front-cache key (`host` + request URI), or None when the key is
-    not one the store keeps (a query string, an address not ending in `/`, odd segments)."""
-    host, uri, path = _address(key)
+    not one the store keeps (a query nginx does not look for, an address not ending in `/`,
+    odd segments)."""
+    host, path, query = _address(key)
     if (
         not settings.FRONT_PAGE_STORE
-        or "?" in uri
+        or (query is not None and not QUERY.fullmatch(query))
         or not path.endswith("/")
         or not host
         or "/" in host
@@ -85,12 +92,14 @@ def file_for(key):
     segments = path.strip("/").split("/") if path != "/" else []
     if any(s in ("", ".", "..") or "\x00" in s for s in segments):
         return None
-    return Path(settings.FRONT_PAGE_STORE, host.lower(), *segments, FILE_NAME)
+    name = f"index.{query}.html.gz" if query else "index.html.gz"
+    return Path(settings.FRONT_PAGE_STORE, host.lower(), *segments, name)
 
 
 def storable(request, response):
     """Whether nginx would serve this answer, from the store, exactly as Django made it."""
-    if request.method != "GET" or request.META.get("QUERY_STRING") or response.streaming:
+    query = request.META.get("QUERY_STRING", "")
+    if request.method != "GET" or (query and not QUERY.fullmatch(query)) or response.streaming:
         return False
     if settings.SESSION_COOKIE_NAME in request.COOKIES:  # nginx never looks for it then
         return False
@@ -143,8 +152,10 @@ def _comparable(name, value):
 def write(key, request, response):
     """Keep the answer's body as the stored page of `key` (when it may be kept)."""
     target = file_for(key)
-    # The file nginx looks for is named by its decoded address: the same page's only
-    if target is None or _address(key)[2] != request.path:
+    # The file nginx looks for is named by its decoded address and raw query: this page's only
+    _host, path, query = _address(key)
+    asked = (request.path, request.META.get("QUERY_STRING", ""))
+    if target is None or (path, query or "") != asked:
         return False
     if not storable(request, response):
         return False

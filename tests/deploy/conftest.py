@@ -61,7 +61,7 @@ def stack(django_db_setup, django_db_blocker):
         stack.port, stack.purge_port = port, purge_port
         if shutil.which("redis-server"):
             stack.start_redis()
-        stack.manage("collectstatic", "--noinput", "-v", "0")
+        stack.collect_static()
         stack.start_gunicorn(app_port)
         stack.start_nginx([app_port], settings.MEDIA_ROOT)
         yield stack

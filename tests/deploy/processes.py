@@ -4,6 +4,7 @@ site/deploy/nginx.conf (through scripts/nginx-local-conf), on a copy of the test
 (the demo): a SQLite file, or a PostgreSQL database made from the test database."""
 
 import contextlib
+import fcntl
 import gzip
 import http.client
 import os
@@ -281,6 +282,14 @@ class Stack:
         if check and result.returncode:
             raise AssertionError(result.stdout + result.stderr)
         return result
+
+    def collect_static(self):
+        """collectstatic into the suite's one STATIC folder, one worker at a time (two at once
+        delete each other's files)."""
+        STATIC.parent.mkdir(parents=True, exist_ok=True)
+        with open(STATIC.parent / "test-deploy-static.lock", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            self.manage("collectstatic", "--noinput", "-v", "0")
 
     def shell(self, code, env=None):
         """Run Python with Django set up against the served database; its standard output."""

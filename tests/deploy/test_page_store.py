@@ -36,14 +36,19 @@ def test_a_stored_page_is_sent_with_the_headers_and_bytes_django_answered(stack)
     assert head.stored and head.body == b""
 
 
-def test_the_store_answers_anonymous_gets_of_addresses_without_a_query(stack):
+def test_the_store_answers_anonymous_gets_of_addresses_with_a_plain_query_or_none(stack):
     stack.warm(TE, PAGE)
     packed = stack.get(TE, PAGE)
     assert packed.stored and packed.headers["content-encoding"] == "gzip"
     plain = stack.get(TE, PAGE, headers=IDENTITY)  # unpacked for a client that takes no gzip
     assert plain.stored and "content-encoding" not in plain.headers
     assert plain.text == packed.text and "<h1" in plain.text
-    assert not stack.get(TE, PAGE + "?page=1").stored
+    # A query nginx does not look for (a `/`, a quote) goes to Django, and its
+    # later answers come from proxy_cache: never a file named after it.
+    for query in ("?x=/../../../../../../../../usr/share/nginx/html/index", "?x='a'"):
+        assert stack.get(TE, PAGE + query).status == 200
+        again = stack.get(TE, PAGE + query)
+        assert again.cache == "HIT" and not again.stored and "<h1" in again.text
     assert not stack.get(TE, PAGE, headers={"Cookie": "sessionid=x"}).stored
     assert not stack.get(TE, PAGE.rstrip("/")).stored
     # A form sent to the same address reaches Django (its CSRF check), not a 405 of nginx.
@@ -56,6 +61,18 @@ def test_the_store_answers_anonymous_gets_of_addresses_without_a_query(stack):
             headers={"Content-Type": "application/x-www-form-urlencoded"},
         )
         assert sent.status == 403 and "csrf" in sent.text.lower(), method
+
+
+def test_a_filtered_page_is_stored_under_its_query_as_the_browser_sent_it(stack):
+    filtered = PAGE + "?page=1&x=%D0%B2%D0%BE%D0%B4%D0%B0+a.b_c-d"
+    stack.drop(TE, filtered)
+    first = stack.get(TE, filtered)
+    assert first.status == 200 and first.cache == "MISS"
+    stored = stack.get(TE, filtered)
+    assert stored.stored and stored.body == first.body
+    assert page_headers(stored) == page_headers(first)
+    stack.drop(TE, filtered)  # the purge of its key drops its file
+    assert stack.get(TE, filtered).cache == "MISS"
 
 
 def test_the_minute_command_sweeps_pages_past_their_lifetime(stack):

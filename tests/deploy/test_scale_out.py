@@ -93,7 +93,7 @@ def farm(django_db_setup, django_db_blocker):
         media.mkdir()
         stack.env["MEDIA_ROOT"] = str(media)
         stack.start_redis()
-        stack.manage("collectstatic", "--noinput", "-v", "0")
+        stack.collect_static()
         stack.shell(
             f"""
 from django.contrib.auth import get_user_model
