@@ -79,7 +79,10 @@ def file_for(key):
     """The stored file of a front-cache key (`host` + request URI), or None when the key is
     not one the store keeps (a query nginx does not look for, an address not ending in `/`,
     odd segments)."""
-    host, path, query = _address(key)
+    return _file(*_address(key))
+
+
+def _file(host, path, query):
     if (
         not settings.FRONT_PAGE_STORE
         or (query is not None and not QUERY.fullmatch(query))
@@ -151,11 +154,12 @@ def _comparable(name, value):
 
 def write(key, request, response):
     """Keep the answer's body as the stored page of `key` (when it may be kept)."""
-    target = file_for(key)
     # The file nginx looks for is named by its decoded address and raw query: this page's only
-    _host, path, query = _address(key)
-    asked = (request.path, request.META.get("QUERY_STRING", ""))
-    if target is None or (path, query or "") != asked:
+    host, path, query = _address(key)
+    if (path, query or "") != (request.path, request.META.get("QUERY_STRING", "")):
+        return False
+    target = _file(host, path, query)
+    if target is None:
         return False
     if not storable(request, response):
         return False
