@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import DatabaseError, IntegrityError, connection, transaction
+from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 from django_tasks import task
 
@@ -74,15 +74,15 @@ def queue_keys(keys):
     if not enabled() or not keys:
         return
     now = timezone.now()
-    for key in keys:
-        digest = key_digest(key)
-        updated = PendingPurge.objects.filter(key_hash=digest).update(next_attempt_at=now)
-        if not updated:
-            try:
-                with transaction.atomic():
-                    PendingPurge.objects.create(key=key, key_hash=digest, next_attempt_at=now)
-            except IntegrityError:
-                pass
+    # One statement per BATCH keys, not one per key: a site-wide change (a menu, a notice)
+    # names every cached page of the site, and this runs while the editor waits.
+    PendingPurge.objects.bulk_create(
+        [PendingPurge(key=key, key_hash=key_digest(key), next_attempt_at=now) for key in keys],
+        batch_size=BATCH,
+        update_conflicts=True,
+        unique_fields=["key_hash"],
+        update_fields=["next_attempt_at"],
+    )
     dispatch()
 
 
