@@ -1,5 +1,6 @@
 """The front cache against `make production` (running): change-to-fresh time for each kind
-of change, and the cache's rate next to nginx's static rate for the same bytes.
+of change (bench/production.py measures the same on the large data set, with the cache's
+rate next to nginx's static rate for the same bytes).
 
     make production            # in another terminal
     set -a; . var/production.env; set +a
@@ -10,25 +11,21 @@ expiry, a menu item, a category, a comment approved, a consultation closing on i
 the emergency notice on and off), each made 20 times: every address that shows the change
 is first in nginx's cache, then, from the start of the change (for the scheduled ones, the
 start of the scheduler's command that carries them out), fetched through nginx until each
-shows it; p50 and max of the slowest. Rate: `wrk` (Debian package) on the cached home page
-and on the same bytes written as a static file, at 8 and 64 connections. `bench/production.py`
-runs the same changes against its topology on the large data set.
+shows it; p50 and max of the slowest. KIND names `Changes` methods (`publish`, `menu`, ...)
+to measure only those.
 """
 
 import http.client
 import os
 import re
 import statistics
-import subprocess
 import sys
 import time
 from functools import partial
-from pathlib import Path
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.production")
 
 from common import local_path  # noqa: E402  (sets Django up)
-from django.conf import settings  # noqa: E402
 from wagtail.models import Site  # noqa: E402
 
 from cms.news.models import NewsPage  # noqa: E402
@@ -479,55 +476,10 @@ def changes_to_fresh(count, article=None, kinds=None):
     return results
 
 
-def wrk(host, path, connections):
-    output = subprocess.run(
-        [
-            "wrk",
-            "-t2",
-            f"-c{connections}",
-            "-d5s",
-            "--latency",
-            "-H",
-            f"Host: {host}",
-            f"http://127.0.0.1:{PORT}{path}",
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
-    p99 = re.search(r"99%\s+([\d.]+\w+)", output).group(1)
-    return rate, p99
-
-
-def rates():
-    site = Site.objects.get(is_default_site=True)
-    path = local_path(site.root_page.url)
-    time.sleep(3)  # the purge of the last publish has gone through: no miss while measuring
-    status, headers, body = get(site.hostname, path)
-    assert get(site.hostname, path)[1].get("X-Cache-Status") == "HIT"
-    static = Path(settings.STATIC_ROOT) / "bench-home.html"
-    static.write_bytes(body)
-    rows = []
-    for connections in (8, 64):
-        cached = wrk(site.hostname, path, connections)
-        plain = wrk(site.hostname, "/static/bench-home.html", connections)
-        rows.append((connections, cached, plain))
-    static.unlink()
-    return len(body), rows
-
-
 def main():
     count = int(sys.argv[1]) if len(sys.argv) > 1 else 20
     print(f"change-to-fresh, {count} changes of each kind:")
     changes_to_fresh(count, kinds=sys.argv[2:])
-    size, rows = rates()
-    print(f"home page, {size} bytes: cached by nginx vs the same bytes as a static file")
-    for connections, (cached, cached_p99), (plain, plain_p99) in rows:
-        print(
-            f"  {connections:>2} connections: cached {cached:,.0f}/s (p99 {cached_p99}), "
-            f"static {plain:,.0f}/s (p99 {plain_p99}): {cached / plain:.2f}x"
-        )
 
 
 if __name__ == "__main__":

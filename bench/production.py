@@ -539,14 +539,20 @@ def main():
             f"alternating rounds of {args.round_seconds} s each (wrk on HTTP/1.1, h2load on "
             f"HTTP/2 over TLS); uncached: wrk, {args.duration} s. nginx's CPU per request: "
             "the user and system time of its workers over the requests of the round.",
-            "",
-            "| page | hit from | bytes (gzip) | clients | nginx static (p50 / p99) "
-            "| front cache hit (p50 / p99) | hit / static (lowest-highest) "
-            "| nginx's CPU per request: static, hit "
-            "| HTTP/2 over TLS: static, hit (p99) | HTTP/2 over TLS: hit / static "
-            "| uncached, gunicorn (p50 / p95 / p99) |",
-            "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
         ]
+        lines += (
+            []
+            if args.changes_only
+            else [
+                "",
+                "| page | hit from | bytes (gzip) | clients | nginx static (p50 / p99) "
+                "| front cache hit (p50 / p99) | hit / static (lowest-highest) "
+                "| nginx's CPU per request: static, hit "
+                "| HTTP/2 over TLS: static, hit (p99) | HTTP/2 over TLS: hit / static "
+                "| uncached, gunicorn (p50 / p95 / p99) |",
+                "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+            ]
+        )
         for label, path, source, size, connections, results, ratios, tls_ratios in rows:
             uncached = results["uncached"]
             tls_static, tls_hit = results["HTTP/2 static"], results["HTTP/2 cached"]
