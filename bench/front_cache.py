@@ -156,29 +156,28 @@ class Changes:
             **dict.fromkeys(self.listed(), shows(title)),
         }, change
 
-    def unpublish(self, n):
+    def withdrawn(self, article, change):
+        """(checks, `change`, warm) of a change that takes `article` off the site: its page
+        answers 404, the listings no longer show it."""
+        path = self.path(article)
+        checks = {path: gone, **dict.fromkeys(self.listed(), lacks(article.slug))}
+        return checks, change, [path, *self.listed()]
+
+    def live_article(self, n):
         article = self.new_article(n)
         article.save_revision().publish()
-        path, slug = self.path(article), article.slug
-        return (
-            {path: gone, **dict.fromkeys(self.listed(), lacks(slug))},
-            article.unpublish,
-            [path, *self.listed()],
-        )
+        return article
+
+    def unpublish(self, n):
+        article = self.live_article(n)
+        return self.withdrawn(article, article.unpublish)
 
     def delete(self, n):
-        article = self.new_article(n)
-        article.save_revision().publish()
-        path, slug = self.path(article), article.slug
-        return (
-            {path: gone, **dict.fromkeys(self.listed(), lacks(slug))},
-            article.delete,
-            [path, *self.listed()],
-        )
+        article = self.live_article(n)
+        return self.withdrawn(article, article.delete)
 
     def move(self, n):
-        article = self.new_article(n)
-        article.save_revision().publish()
+        article = self.live_article(n)
         old = self.path(article)
         parent = self.second_newsroom()
         new = self.path(parent) + article.slug + "/"
@@ -223,18 +222,12 @@ class Changes:
         from django.core.management import call_command
         from django.utils import timezone
 
-        article = self.new_article(n)
-        article.save_revision().publish()
+        article = self.live_article(n)
         settle()
         NewsPage.objects.filter(pk=article.pk).update(
             expire_at=timezone.now() - timedelta(seconds=1)
         )
-        path = self.path(article)
-        return (
-            {path: gone, **dict.fromkeys(self.listed(), lacks(article.slug))},
-            partial(call_command, "publish_scheduled"),
-            [path, *self.listed()],
-        )
+        return self.withdrawn(article, partial(call_command, "publish_scheduled"))
 
     # Snippets, comments, time, the notice ---------------------------------------------
 
