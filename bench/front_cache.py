@@ -231,30 +231,28 @@ class Changes:
 
     # Snippets, comments, time, the notice ---------------------------------------------
 
-    def shown_on(self, text, names=("article", "index", "home", "event")):
-        """The paths of `names` that show `text` now."""
-        return [
-            self.paths[name]
-            for name in names
-            if text.encode() in get(self.host, self.paths[name])[2]
-        ]
+    def shown_on(self, text, paths):
+        """The `paths` that show `text` now."""
+        return [path for path in paths if text.encode() in get(self.host, path)[2]]
 
     def menu(self, n):
         from cms.navigation.models import MainMenu
 
         item = MainMenu.objects.get(site=self.site, locale=self.site.root_page.locale).items.last()
         before, label = item.label, f"Menu item {n + 1}"
-        on = self.shown_on(before)
+        pages = [self.paths[name] for name in ("article", "index", "home", "event")]
+        on = self.shown_on(before, pages)
 
-        def change():
-            item.label = label
+        def rename(value):
+            item.label = value
             item.save()
 
-        def restore():
-            item.label = before
-            item.save()
-
-        return dict.fromkeys(on, shows(label)), change, None, restore
+        return (
+            dict.fromkeys(on, shows(label)),
+            partial(rename, label),
+            None,
+            partial(rename, before),
+        )
 
     def category(self, n):
         from cms.news.models import NewsCategory
@@ -268,8 +266,7 @@ class Changes:
         article = self.categorised
         category = NewsCategory.objects.get(pk=article.categories.first().pk)
         before, name = category.name, f"Category {n + 1}"
-        on = [path for path in (self.path(article), self.paths["index"])
-              if before.encode() in get(self.host, path)[2]]  # fmt: skip
+        on = self.shown_on(before, (self.path(article), self.paths["index"]))
 
         def rename(value):  # as the admin does: a new revision, published
             category.name = value
@@ -422,13 +419,18 @@ class Changes:
         settle()
 
 
-def summary(times):
-    """p50 and max to fresh, and the change's own p50, of [(to fresh, change)] in ms."""
+def figures(times):
+    """(p50 to fresh, max to fresh, the change's own p50) in ms of [(to fresh, change)]."""
     fresh, made = [t for t, _ in times], [m for _, m in times]
-    return (
-        f"fresh p50 {statistics.median(fresh) * 1000:.0f} ms, max {max(fresh) * 1000:.0f} ms "
-        f"(the change itself p50 {statistics.median(made) * 1000:.0f} ms)"
+    return tuple(
+        round(value * 1000)
+        for value in (statistics.median(fresh), max(fresh), statistics.median(made))
     )
+
+
+def summary(times):
+    p50, slowest, made = figures(times)
+    return f"fresh p50 {p50} ms, max {slowest} ms (the change itself p50 {made} ms)"
 
 
 def changes_to_fresh(count, article=None, kinds=None):

@@ -520,7 +520,7 @@ def main():
                     flush=True,
                 )
         memory = [memory_kib(pid) for pid in topology.workers("gunicorn")]
-        from front_cache import changes_to_fresh
+        from front_cache import changes_to_fresh, figures
 
         fresh = changes_to_fresh(args.changes)
         load_after = loadavg()
@@ -580,18 +580,7 @@ def main():
             "|---|---|---:|---:|---:|",
             *(
                 f"| {kind} | {', '.join(f'`{path}`' for path in paths)} | "
-                + (
-                    " | ".join(
-                        f"{value * 1000:.0f} ms"
-                        for value in (
-                            statistics.median(t for t, _ in times),
-                            max(t for t, _ in times),
-                            statistics.median(m for _, m in times),
-                        )
-                    )
-                    if times
-                    else f"{failure} | | "
-                )
+                + (" | ".join(f"{ms} ms" for ms in figures(times)) if times else f"{failure} | | ")
                 + " |"
                 for kind, times, paths, failure in fresh
             ),
