@@ -21,16 +21,13 @@ max_requests_jitter = 10000
 
 
 def when_ready(server):
-    """What every worker would otherwise load on its first requests is loaded once, here in
-    the master: the URL configuration with the views it imports, and the search's lemma
-    dictionaries (cms.search.lemmas). Then the loaded objects are frozen: never collected,
+    """What every worker would otherwise load on its first requests (the URL configuration,
+    the translation catalogs, the templates, the search's lemma dictionaries) is loaded once,
+    here in the master: cms.ops.preload. Then the loaded objects are frozen: never collected,
     they stay out of every worker's garbage collections and their memory stays shared."""
-    from django.urls import get_resolver
+    from cms.ops.preload import load_before_fork
 
-    from cms.search.lemmas import load_dictionaries
-
-    get_resolver().url_patterns  # noqa: B018  (imports the URL configuration)
-    load_dictionaries()
+    load_before_fork()
     gc.freeze()
 
 
